@@ -1,0 +1,107 @@
+import { awscdk, javascript } from 'projen';
+
+const CLI_ENV = {
+  CDK_DISABLE_CLI_TELEMETRY: '1',
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
+};
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-private-connectivity',
+  description:
+    'AWS CDK constructs for private connectivity between networks: VPC peering with routes on both sides, PrivateLink services and endpoints, gateway and interface endpoint sets, all validated at synth time.',
+  author: 'cdk-private-connectivity maintainers',
+  authorAddress: 'maintainers@users.noreply.example',
+  repositoryUrl: 'https://github.com/cdk-private-connectivity/cdk-private-connectivity.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  cdkVersion: '2.276.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+
+  keywords: [
+    'cdk',
+    'awscdk',
+    'aws-cdk',
+    'vpc-peering',
+    'privatelink',
+    'vpc-endpoint',
+    'vpc',
+    'networking',
+  ],
+
+  // Construct Hub builds these bindings; CI here packages js only (no PyPI access).
+  publishToPypi: {
+    distName: 'cdk-private-connectivity',
+    module: 'cdk_private_connectivity',
+  },
+
+  // No hosted CI here: `.ci/run` is the pipeline.
+  github: false,
+  release: false,
+
+  tsconfigDevFile: 'tsconfig.dev.json',
+  tsconfigDev: {
+    compilerOptions: {},
+    include: ['.projenrc.ts'],
+  },
+
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'scripts', 'projenrc'],
+    tsconfigPath: './tsconfig.dev.json',
+    // One tsconfig for every linted file: the project service would pick the root tsconfig.json
+    // (src only) for tests and examples.
+    projectService: false,
+  },
+  // ts-jest transpiles test files one by one (isolatedModules): type-check them once, up front.
+  typecheckTests: true,
+
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+    },
+  },
+
+  devDeps: ['aws-cdk@^2', 'fast-check@^4', 'cdk-nag@^3'],
+  gitignore: ['cdk.out', 'examples/cdk.out', '.bench-out', 'dist/python-bindings'],
+});
+
+// Runtime environment shared by every task: silence jsii's node-20 banner and the CDK CLI's telemetry.
+for (const [k, v] of Object.entries(CLI_ENV)) {
+  project.tasks.addEnvironment(k, v);
+}
+
+// Package js, and prove the Python bindings generate (offline: code only, no wheel, no PyPI).
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+project.packageTask.exec('jsii-pacmak --code-only --target python --outdir dist/python-bindings');
+
+// The example app, synthesized by the real CDK CLI, then summarized.
+const example = project.addTask('example', {
+  description: 'Synthesize the example app in examples/ with the CDK CLI and print a summary',
+  cwd: 'examples',
+});
+example.exec('rm -rf cdk.out');
+example.exec('cdk synth --no-notices --quiet --output cdk.out');
+example.exec('ts-node --project ../tsconfig.dev.json summary.ts cdk.out');
+
+project.addTask('docs:validations', {
+  description: 'Regenerate docs/validations.md from the rule catalogue and the tests',
+  exec: 'ts-node --project tsconfig.dev.json scripts/validations.ts',
+});
+
+project.addTask('bench', {
+  description: 'Benchmarks (not part of the test run): overlap search, graph validation, synth vs hand-written L1',
+  exec: 'ts-node --project tsconfig.dev.json bench/run.ts',
+});
+
+project.addPackageIgnore('/examples/');
+project.addPackageIgnore('/bench/');
+project.addPackageIgnore('/docs/');
+project.addPackageIgnore('/.ci/');
+
+project.synth();

@@ -1,0 +1,15 @@
+/** Accounts and regions of the example estate (placeholders: nothing is deployed). */
+export const NETWORK_ACCOUNT = '111111111111';
+export const PARTNER_ACCOUNT = '222222222222';
+export const PRIMARY_REGION = 'us-east-1';
+export const SECONDARY_REGION = 'eu-west-1';
+
+/** Environment of a stack in the network account. */
+export function networkEnv(region: string = PRIMARY_REGION): { account: string; region: string } {
+  return { account: NETWORK_ACCOUNT, region };
+}
+
+/** Environment of a stack in the partner account. */
+export function partnerEnv(region: string = PRIMARY_REGION): { account: string; region: string } {
+  return { account: PARTNER_ACCOUNT, region };
+}
