@@ -1,0 +1,463 @@
+import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct, IConstruct } from 'constructs';
+import { AppIndex, endpointTypeOf, envKey, indexApp } from './app-index';
+import { ConnectivityError, formatProblem, ProblemDetails } from './errors';
+import { warn } from './report';
+import { RuleDefinition, Rules } from './rules';
+import { knownBlocks, readVpcFacts, VpcFactOverrides, VpcFacts } from './vpc-facts';
+import { tryParseCidr } from '../net/cidr-parse';
+import { overlapsAny } from '../net/overlap';
+import { resolveQuotas, ResolvedQuotas } from '../net/quota-table';
+import { QuotaValues } from '../net/quotas';
+
+
+/** What kind of private connection links two VPCs. */
+export enum ConnectionKind {
+  /** A VPC peering connection: routed, CIDRs must not overlap. */
+  PEERING = 'peering',
+  /** A PrivateLink interface endpoint to an endpoint service: not routed, CIDRs may overlap. */
+  PRIVATELINK = 'privatelink',
+}
+
+/** The kind of a VPC endpoint, as CloudFormation's `VpcEndpointType`. */
+export enum EndpointKind {
+  /** Gateway endpoint (S3, DynamoDB): routes in route tables. */
+  GATEWAY = 'Gateway',
+  /** Interface endpoint: ENIs in subnets. */
+  INTERFACE = 'Interface',
+  /** Gateway Load Balancer endpoint. */
+  GATEWAY_LOAD_BALANCER = 'GatewayLoadBalancer',
+}
+
+/** A VPC known to the graph. */
+export interface GraphVpc {
+  /** The VPC. */
+  readonly vpc: ec2.IVpc;
+  /** Construct path of the VPC. */
+  readonly path: string;
+  /** Literal CIDR blocks (IPv4 and IPv6) known at synth. */
+  readonly cidrBlocks: string[];
+  /** Number of blocks that cannot be known at synth (tokens). */
+  readonly unknownCidrBlockCount: number;
+  /** Account, when known. @default - unknown (token) */
+  readonly account?: string;
+  /** Region, when known. @default - unknown (token) */
+  readonly region?: string;
+  /** Partition, when the region is known. @default - unknown */
+  readonly partition?: string;
+}
+
+/** A connection between two VPCs (or a VPC and a service). */
+export interface GraphConnection {
+  /** The construct that made it. */
+  readonly owner: IConstruct;
+  /** Peering or PrivateLink. */
+  readonly kind: ConnectionKind;
+  /** Requester (peering) or consumer (PrivateLink) VPC. */
+  readonly source: ec2.IVpc;
+  /** Accepter (peering) or provider (PrivateLink) VPC. @default - a service outside this app */
+  readonly target?: ec2.IVpc;
+  /** The connection's ID (peering connection ID or endpoint ID), often a token. @default - none */
+  readonly connectionId?: string;
+}
+
+/** A route the library added. */
+export interface GraphRoute {
+  /** The construct that added it. */
+  readonly owner: IConstruct;
+  /** The VPC whose route table holds it. */
+  readonly vpc: ec2.IVpc;
+  /** The route table ID (token or literal). */
+  readonly routeTableId: string;
+  /** Destination CIDR (literal or token). */
+  readonly destination: string;
+  /** The VPC the route leads to through a peering connection. @default - not a peering route */
+  readonly peerVpc?: ec2.IVpc;
+}
+
+/** A VPC endpoint the library created. */
+export interface GraphEndpoint {
+  /** The construct that created it. */
+  readonly owner: IConstruct;
+  /** The VPC it is in. */
+  readonly vpc: ec2.IVpc;
+  /** Gateway, interface or GWLB. */
+  readonly kind: EndpointKind;
+  /** The service name, e.g. `com.amazonaws.us-east-1.s3` (may be a token). */
+  readonly serviceName: string;
+  /** Route tables (gateway endpoints). @default - none */
+  readonly routeTableIds?: string[];
+}
+
+/**
+ * The app-wide connectivity graph: every VPC, peering, route and endpoint the library's
+ * constructs create, validated once at synth so that every problem is reported together.
+ *
+ * One graph per app; get it with `ConnectivityGraph.of(scope)`.
+ */
+export class ConnectivityGraph extends Construct {
+  /** Context key holding quota overrides for accounts with raised quotas (an object of `QuotaValues`). */
+  public static readonly QUOTAS_CONTEXT_KEY = 'cdk-private-connectivity:quotas';
+
+  /** The graph of the app that `scope` belongs to (created on first use). */
+  public static of(scope: IConstruct): ConnectivityGraph {
+    const root = scope.node.root;
+    const existing = root.node.tryFindChild(ConnectivityGraph.ID);
+    if (existing instanceof ConnectivityGraph) return existing;
+    return new ConnectivityGraph(root as Construct, ConnectivityGraph.ID);
+  }
+
+  private static readonly ID = 'PrivateConnectivityGraph';
+
+  private readonly vpcMap = new Map<ec2.IVpc, VpcFactOverrides | undefined>();
+  private readonly connectionList: GraphConnection[] = [];
+  private readonly routeList: GraphRoute[] = [];
+  private readonly endpointList: GraphEndpoint[] = [];
+  private quotaOverrides: QuotaValues = {};
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.node.addValidation({ validate: () => this.validateGraph() });
+  }
+
+  /**
+   * Declare quotas your account has raised (they apply to the whole app).
+   *
+   * The same values can be given in context under `cdk-private-connectivity:quotas`; values set
+   * here win.
+   */
+  public declareQuotas(quotas: QuotaValues): void {
+    resolveQuotas(quotas, `ConnectivityGraph '${this.node.path}'`);
+    this.quotaOverrides = { ...this.quotaOverrides, ...quotas };
+  }
+
+  /** The quotas in force: AWS defaults, then context, then `declareQuotas`. */
+  public get quotas(): QuotaValues {
+    return this.resolvedQuotas();
+  }
+
+  /** Every VPC known to the graph, with the facts read at synth. */
+  public get vpcs(): GraphVpc[] {
+    const index = indexApp(this);
+    return [...this.vpcMap.entries()].map(([vpc, o]) => {
+      const f = readVpcFacts(vpc, o, index);
+      return {
+        vpc,
+        path: f.path,
+        cidrBlocks: knownBlocks(f).map((b) => b.cidr),
+        unknownCidrBlockCount: f.cidrs.filter((c) => c.block === undefined).length,
+        account: f.account,
+        region: f.region,
+        partition: f.partition,
+      };
+    });
+  }
+
+  /** Every connection (peering, PrivateLink) registered. */
+  public get connections(): GraphConnection[] {
+    return [...this.connectionList];
+  }
+
+  /** Every route the library added. */
+  public get routes(): GraphRoute[] {
+    return [...this.routeList];
+  }
+
+  /** Every endpoint the library created. */
+  public get endpoints(): GraphEndpoint[] {
+    return [...this.endpointList];
+  }
+
+  /** @internal Register a VPC (idempotent); overrides replace facts the library cannot read. */
+  public _addVpc(vpc: ec2.IVpc, overrides?: VpcFactOverrides): void {
+    const previous = this.vpcMap.get(vpc);
+    this.vpcMap.set(vpc, overrides?.cidrBlocks ? overrides : previous);
+  }
+
+  /** @internal Facts of a registered VPC, with its overrides. */
+  public _facts(vpc: ec2.IVpc, index?: AppIndex): VpcFacts {
+    return readVpcFacts(vpc, this.vpcMap.get(vpc), index);
+  }
+
+  /** @internal */
+  public _addConnection(c: GraphConnection): void {
+    this._addVpc(c.source);
+    if (c.target) this._addVpc(c.target);
+    this.connectionList.push(c);
+  }
+
+  /** @internal */
+  public _addRoute(r: GraphRoute): void {
+    this.routeList.push(r);
+  }
+
+  /** @internal */
+  public _addEndpoint(e: GraphEndpoint): void {
+    this._addVpc(e.vpc);
+    this.endpointList.push(e);
+  }
+
+  private resolvedQuotas(): ResolvedQuotas {
+    const fromContext = this.node.tryGetContext(ConnectivityGraph.QUOTAS_CONTEXT_KEY) as QuotaValues | undefined;
+    return resolveQuotas({ ...(fromContext ?? {}), ...this.quotaOverrides }, `context '${ConnectivityGraph.QUOTAS_CONTEXT_KEY}'`);
+  }
+
+  /** Every problem of the app, as messages (CDK fails the synth and lists them all). */
+  private validateGraph(): string[] {
+    const errors: string[] = [];
+    const error = (scope: IConstruct, r: RuleDefinition, d: ProblemDetails) => errors.push(formatProblem(scope, r, d));
+
+    let quotas: ResolvedQuotas;
+    try {
+      quotas = this.resolvedQuotas();
+    } catch (e) {
+      if (e instanceof ConnectivityError) return [e.message];
+      throw e;
+    }
+
+    const index = indexApp(this);
+    const facts = new Map<ec2.IVpc, VpcFacts>();
+    for (const [vpc, o] of this.vpcMap) facts.set(vpc, readVpcFacts(vpc, o, index));
+
+    this.validateVpcs(facts, quotas, error);
+    this.validatePeerings(facts, quotas, error);
+    this.validateRoutes(facts, index, quotas, error);
+    this.validateEndpoints(facts, index, quotas, error);
+    return errors;
+  }
+
+  private validateVpcs(facts: Map<ec2.IVpc, VpcFacts>, quotas: ResolvedQuotas, error: ErrorSink): void {
+    for (const f of facts.values()) {
+      const v4 = f.cidrs.filter((c) => c.family === 'ipv4').length;
+      const v6 = f.cidrs.filter((c) => c.family === 'ipv6').length;
+      if (v4 > quotas.ipv4CidrBlocksPerVpc) {
+        error(f.vpc, Rules.GRAPH_CIDR_QUOTA, {
+          prop: 'IPv4 CIDR blocks',
+          received: `${v4} (${f.cidrs.filter((c) => c.family === 'ipv4').map((c) => c.block?.cidr ?? '(token)').join(', ')})`,
+          rule: `a VPC may have ${quotas.ipv4CidrBlocksPerVpc} IPv4 CIDR blocks (Amazon VPC quotas)`,
+        });
+      }
+      if (v6 > quotas.ipv6CidrBlocksPerVpc) {
+        error(f.vpc, Rules.GRAPH_CIDR_QUOTA, {
+          prop: 'IPv6 CIDR blocks',
+          received: String(v6),
+          rule: `a VPC may have ${quotas.ipv6CidrBlocksPerVpc} IPv6 CIDR blocks (Amazon VPC quotas)`,
+        });
+      }
+    }
+  }
+
+  private validatePeerings(facts: Map<ec2.IVpc, VpcFacts>, quotas: ResolvedQuotas, error: ErrorSink): void {
+    const peerings = this.connectionList.filter((c) => c.kind === ConnectionKind.PEERING && c.target);
+    const perPair = new Map<string, GraphConnection[]>();
+    const perVpc = new Map<string, { facts: VpcFacts; count: number }>();
+
+    for (const p of peerings) {
+      const a = facts.get(p.source)!;
+      const b = facts.get(p.target!)!;
+
+      const pairKey = [a.key, b.key].sort().join(' <-> ');
+      perPair.set(pairKey, [...(perPair.get(pairKey) ?? []), p]);
+      for (const f of [a, b]) {
+        const entry = perVpc.get(f.key) ?? { facts: f, count: 0 };
+        entry.count++;
+        perVpc.set(f.key, entry);
+      }
+
+      // VPC peering basics: both VPCs must be in the same partition.
+      if (a.partition && b.partition && a.partition !== b.partition) {
+        error(p.owner, Rules.GRAPH_PARTITION_MISMATCH, {
+          prop: 'requester/accepter partition',
+          received: `${a.partition} (${a.region}) vs ${b.partition} (${b.region})`,
+          rule: 'VPC peering connects VPCs in the same AWS partition only',
+        });
+      }
+      for (const [role, f] of [['requester', a], ['accepter', b]] as const) {
+        if (f.region === undefined) {
+          warn(p.owner, Rules.VPC_REGION_UNKNOWN, {
+            prop: `${role} region`,
+            received: 'is a token (environment-agnostic stack)',
+            rule: 'partition and cross-region checks need a literal region',
+          });
+        }
+      }
+      this.checkOverlap(p, a, b, error);
+    }
+
+    for (const [pair, list] of perPair) {
+      for (const dup of list.slice(1)) {
+        error(dup.owner, Rules.GRAPH_DUPLICATE_PEERING, {
+          prop: 'requester/accepter',
+          received: `${pair} is already peered by '${list[0].owner.node.path}'`,
+          rule: 'AWS allows one VPC peering connection between two VPCs',
+        });
+      }
+    }
+    for (const { facts: f, count } of perVpc.values()) {
+      if (count > quotas.activePeeringsPerVpc) {
+        error(f.vpc, Rules.GRAPH_PEERING_QUOTA, {
+          prop: 'peering connections',
+          received: String(count),
+          rule: `a VPC may have ${quotas.activePeeringsPerVpc} active peering connections (Amazon VPC quotas)`,
+        });
+      }
+    }
+  }
+
+  /** Overlap between two peered VPCs: errors for known blocks, warnings for unknown ones. */
+  private checkOverlap(p: GraphConnection, a: VpcFacts, b: VpcFacts, error: ErrorSink): void {
+    for (const [role, f] of [['requester', a], ['accepter', b]] as const) {
+      if (f.pendingLookup) {
+        warn(p.owner, Rules.VPC_PENDING_LOOKUP, {
+          prop: role,
+          received: `${f.path} is a pending Vpc.fromLookup`,
+          rule: 'CIDR overlap is checked once the lookup has real values',
+        });
+        return;
+      }
+      for (const c of f.cidrs) {
+        if (c.block === undefined && !c.amazonProvided) {
+          warn(p.owner, Rules.VPC_CIDR_UNKNOWN, {
+            prop: `${role} ${c.source} ${c.family} block of ${f.path}`,
+            received: c.text === '' ? '(not given)' : '(unresolved token)',
+            rule: `${c.unknownReason}, so overlap with the peer cannot be checked at synth`,
+          });
+        }
+      }
+    }
+    for (const [x, y] of overlapsAny(knownBlocks(a), knownBlocks(b))) {
+      error(p.owner, Rules.GRAPH_CIDR_OVERLAP, {
+        prop: 'requester CIDR',
+        received: `${x.cidr} overlaps accepter CIDR ${y.cidr}`,
+        rule: 'VPC peering needs disjoint IPv4 and IPv6 blocks, primary and secondary',
+      });
+    }
+  }
+
+  private validateRoutes(facts: Map<ec2.IVpc, VpcFacts>, index: AppIndex, quotas: ResolvedQuotas, error: ErrorSink): void {
+    // Count every route in the app per route table and family: ours and those already there.
+    const perTable = new Map<string, { ipv4: number; ipv6: number; first: IConstruct; destinations: Map<string, IConstruct> }>();
+    for (const r of index.routes) {
+      const e = perTable.get(r.routeTableId) ?? { ipv4: 0, ipv6: 0, first: r.resource, destinations: new Map() };
+      e[r.family]++;
+      if (r.destination && !isTokenString(r.destination)) {
+        const prior = e.destinations.get(r.destination);
+        if (prior !== undefined) {
+          error(r.resource, Rules.GRAPH_DUPLICATE_ROUTE, {
+            prop: 'destination',
+            received: `${r.destination} is also routed by '${prior.node.path}' in the same route table`,
+            rule: 'a route table holds one route per destination',
+          });
+        }
+        e.destinations.set(r.destination, r.resource);
+      }
+      perTable.set(r.routeTableId, e);
+    }
+    for (const [table, e] of perTable) {
+      for (const fam of ['ipv4', 'ipv6'] as const) {
+        if (e[fam] > quotas.routesPerRouteTable) {
+          error(e.first, Rules.GRAPH_ROUTE_QUOTA, {
+            prop: `${fam === 'ipv4' ? 'IPv4' : 'IPv6'} routes in route table ${describeId(e.first, table)}`,
+            received: String(e[fam]),
+            rule: `a route table may hold ${quotas.routesPerRouteTable} ${fam === 'ipv4' ? 'IPv4' : 'IPv6'} routes (Amazon VPC quotas)`,
+          });
+        }
+      }
+    }
+
+    // VPC peering is not transitive: a route through a peering must lead into the peer's blocks.
+    // Checked for the routes the library adds and for any CfnRoute that targets a registered peering.
+    const checked = new Set<string>();
+    const check = (owner: IConstruct, routeTableId: string, destination: string, peerVpc: ec2.IVpc) => {
+      if (isTokenString(destination) || destination === '') return;
+      const peer = facts.get(peerVpc);
+      if (!peer || peer.pendingLookup || peer.cidrs.some((c) => c.block === undefined && !c.amazonProvided)) return;
+      const parsed = tryParseCidr(destination);
+      if (!parsed.ok) return; // a prefix-list ID, or a bad block CloudFormation will name itself
+      if (!knownBlocks(peer).some((b) => b.contains(parsed.block))) {
+        error(owner, Rules.GRAPH_TRANSITIVE_ROUTE, {
+          prop: 'route destination',
+          received: `${parsed.block.cidr} in route table ${describeId(owner, routeTableId)} is not inside the peer VPC ${peer.path} (${knownBlocks(peer).map((b) => b.cidr).join(', ')})`,
+          rule: 'VPC peering is not transitive: AWS drops traffic for destinations outside the peer VPC',
+        });
+      }
+    };
+    for (const r of this.routeList) {
+      if (!r.peerVpc) continue;
+      checked.add(`${r.routeTableId}|${r.destination}`);
+      check(r.owner, r.routeTableId, r.destination, r.peerVpc);
+    }
+    const tablesOf = new Map<ec2.IVpc, Set<string>>();
+    const tables = (vpc: ec2.IVpc) => {
+      let t = tablesOf.get(vpc);
+      if (!t) {
+        t = new Set([...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets].map((sn) => sn.routeTable?.routeTableId));
+        tablesOf.set(vpc, t);
+      }
+      return t;
+    };
+    for (const r of index.routes) {
+      if (r.peeringConnectionId === undefined || checked.has(`${r.routeTableId}|${r.destination}`)) continue;
+      const conn = this.connectionList.find((c) => c.kind === ConnectionKind.PEERING && c.connectionId === r.peeringConnectionId);
+      if (!conn?.target) continue;
+      // The route leads to the side of the peering that does not own its route table.
+      const peerVpc = tables(conn.source).has(r.routeTableId) ? conn.target : tables(conn.target).has(r.routeTableId) ? conn.source : undefined;
+      if (peerVpc) check(r.resource, r.routeTableId, r.destination, peerVpc);
+    }
+  }
+
+  private validateEndpoints(facts: Map<ec2.IVpc, VpcFacts>, index: AppIndex, quotas: ResolvedQuotas, error: ErrorSink): void {
+    const gatewayPerEnv = new Map<string, ec2.CfnVPCEndpoint[]>();
+    const interfacePerVpc = new Map<string, ec2.CfnVPCEndpoint[]>();
+    for (const ep of index.endpoints) {
+      const type = endpointTypeOf(ep);
+      if (type === 'Gateway') {
+        const key = envKey(ep);
+        if (key === undefined) continue;
+        gatewayPerEnv.set(key, [...(gatewayPerEnv.get(key) ?? []), ep]);
+      } else if (type === 'Interface' || type === 'GatewayLoadBalancer') {
+        interfacePerVpc.set(ep.vpcId, [...(interfacePerVpc.get(ep.vpcId) ?? []), ep]);
+      }
+    }
+    for (const [env, list] of gatewayPerEnv) {
+      if (list.length > quotas.gatewayEndpointsPerRegion) {
+        error(list[quotas.gatewayEndpointsPerRegion], Rules.GRAPH_GATEWAY_ENDPOINT_QUOTA, {
+          prop: `gateway endpoints in ${env}`,
+          received: String(list.length),
+          rule: `an account may have ${quotas.gatewayEndpointsPerRegion} gateway endpoints per region (Amazon VPC quotas)`,
+        });
+      }
+    }
+    const vpcByIdToken = new Map<string, VpcFacts>();
+    for (const f of facts.values()) vpcByIdToken.set(f.vpc.vpcId, f);
+    for (const [vpcId, list] of interfacePerVpc) {
+      if (list.length > quotas.interfaceEndpointsPerVpc) {
+        const f = vpcByIdToken.get(vpcId);
+        error(f?.vpc ?? list[quotas.interfaceEndpointsPerVpc], Rules.GRAPH_INTERFACE_ENDPOINT_QUOTA, {
+          prop: `interface endpoints in VPC ${f?.path ?? describeId(list[0], vpcId)}`,
+          received: String(list.length),
+          rule: `a VPC may have ${quotas.interfaceEndpointsPerVpc} interface and Gateway Load Balancer endpoints (AWS PrivateLink quotas)`,
+        });
+      }
+    }
+  }
+}
+
+type ErrorSink = (scope: IConstruct, r: RuleDefinition, d: ProblemDetails) => void;
+
+function isTokenString(s: string): boolean {
+  return s.includes('${Token[');
+}
+
+/** A readable ID for messages: a literal as is, a token as the logical ID it refers to. */
+function describeId(scope: IConstruct, id: string): string {
+  if (!isTokenString(id)) return id;
+  try {
+    const resolved = Stack.of(scope).resolve(id);
+    if (resolved && typeof resolved === 'object' && 'Ref' in resolved) return `(Ref ${String(resolved.Ref)})`;
+  } catch {
+    // not in a stack: fall through
+  }
+  return '(token)';
+}

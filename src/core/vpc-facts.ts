@@ -1,0 +1,261 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { IConstruct } from 'constructs';
+import { AppIndex, indexApp } from './app-index';
+import { fail } from './errors';
+import { Rules } from './rules';
+import { CidrBlock, IpFamily } from '../net/cidr';
+import { tryParseCidr } from '../net/cidr-parse';
+import { partitionOf } from '../net/regions';
+
+/** Where a CIDR block of a VPC was read from. */
+export type CidrSource = 'primary' | 'secondary' | 'imported' | 'override';
+
+/** One CIDR block of a VPC, known (a literal) or not (a token). */
+export interface VpcCidrFact {
+  readonly family: IpFamily;
+  /** The literal block; a token that resolves at deploy time; or '' when not even a token is available. */
+  readonly text: string;
+  /** The parsed block when `text` is a literal; undefined when it cannot be known at synth. */
+  readonly block?: CidrBlock;
+  readonly source: CidrSource;
+  /** Why the block is unknown (e.g. "IPAM pool allocation"), when it is. */
+  readonly unknownReason?: string;
+  /** Amazon-provided IPv6 blocks are unique in AWS: they can never overlap another block. */
+  readonly amazonProvided?: boolean;
+}
+
+/** What the library knows about a VPC at synth time. */
+export interface VpcFacts {
+  readonly vpc: ec2.IVpc;
+  /** Stable key: the literal VPC ID of an imported VPC, else the VPC construct's path. */
+  readonly key: string;
+  /** Construct path, for messages. */
+  readonly path: string;
+  /** The stack the VPC's resources (or import) live in. */
+  readonly stack: Stack;
+  readonly cidrs: VpcCidrFact[];
+  /** Account, undefined when a token (env-agnostic stack). */
+  readonly account?: string;
+  /** Region, undefined when a token (env-agnostic stack). */
+  readonly region?: string;
+  /** Partition, undefined when the region is unknown. */
+  readonly partition?: string;
+  /** DNS support, undefined when unknown (imported VPCs). */
+  readonly dnsSupport?: boolean;
+  /** DNS hostnames, undefined when unknown (imported VPCs). */
+  readonly dnsHostnames?: boolean;
+  /** True while `Vpc.fromLookup` still holds its dummy value (first synth pass of the CLI). */
+  readonly pendingLookup: boolean;
+}
+
+/** Facts a user states about a VPC the library cannot read (imported or IPAM-allocated VPCs). */
+export interface VpcFactOverrides {
+  /** Replace the IPv4 and IPv6 blocks read from the VPC by these literal blocks. */
+  readonly cidrBlocks?: string[];
+}
+
+/** The literal value of a string, or undefined when it is a token. */
+function literal(value: string | undefined): string | undefined {
+  return value === undefined || Token.isUnresolved(value) ? undefined : value;
+}
+
+function familyOfText(text: string, fallback: IpFamily): IpFamily {
+  if (Token.isUnresolved(text)) return fallback;
+  return text.includes(':') ? IpFamily.IPV6 : IpFamily.IPV4;
+}
+
+/** A block read from a template or attribute: parsed when literal, else recorded as unknown. */
+function cidrFact(
+  scope: IConstruct,
+  prop: string,
+  text: string,
+  family: IpFamily,
+  source: CidrSource,
+  unknownReason: string,
+  amazonProvided = false,
+): VpcCidrFact {
+  if (Token.isUnresolved(text)) {
+    return { family, text, source, unknownReason, amazonProvided };
+  }
+  const parsed = tryParseCidr(text);
+  if (!parsed.ok) {
+    fail(scope, Rules.CIDR_INVALID, {
+      prop,
+      received: JSON.stringify(text),
+      rule: parsed.reason,
+      fix: parsed.canonical ? `Use ${parsed.canonical}.` : undefined,
+    });
+  }
+  return { family: parsed.block.family, text: parsed.block.cidr, block: parsed.block, source };
+}
+
+/** Whether `Vpc.fromLookup` returned its placeholder (the CLI will synthesize again with real values). */
+export function isPendingLookup(vpc: ec2.IVpc): boolean {
+  return vpc.selectSubnets({ subnets: [] }).isPendingLookup ?? false;
+}
+
+/** Every `AWS::EC2::VPCCidrBlock` in the app that is attached to this VPC. */
+function secondaryBlocks(vpc: ec2.IVpc, index?: AppIndex): ec2.CfnVPCCidrBlock[] {
+  const all = (index ?? indexApp(vpc)).cidrBlocks;
+  return all.filter((c) => c.vpcId === vpc.vpcId);
+}
+
+/**
+ * Read a VPC's facts: its IPv4 and IPv6 blocks (primary from the `AWS::EC2::VPC` resource,
+ * secondary from `AWS::EC2::VPCCidrBlock` resources that reference it, imported ones from
+ * attributes or lookup), its account, region, partition and DNS settings.
+ */
+export function readVpcFacts(vpc: ec2.IVpc, overrides?: VpcFactOverrides, index?: AppIndex): VpcFacts {
+  const stack = Stack.of(vpc);
+  const pendingLookup = isPendingLookup(vpc);
+  const cfn = vpc.node.defaultChild instanceof ec2.CfnVPC ? vpc.node.defaultChild : undefined;
+  const cidrs: VpcCidrFact[] = [];
+
+  if (overrides?.cidrBlocks && overrides.cidrBlocks.length > 0) {
+    overrides.cidrBlocks.forEach((text, i) => {
+      cidrs.push(cidrFact(vpc, `cidrBlocks[${i}]`, text, familyOfText(text, IpFamily.IPV4), 'override', 'override is a token'));
+    });
+  } else if (cfn) {
+    if (cfn.cidrBlock !== undefined) {
+      cidrs.push(cidrFact(vpc, 'CidrBlock', cfn.cidrBlock, IpFamily.IPV4, 'primary', 'the primary block is a token'));
+    } else {
+      cidrs.push({
+        family: IpFamily.IPV4,
+        text: vpc.vpcCidrBlock,
+        source: 'primary',
+        unknownReason: 'the primary block is allocated from an IPAM pool',
+      });
+    }
+    for (const sec of secondaryBlocks(vpc, index)) {
+      if (sec.cidrBlock !== undefined) {
+        cidrs.push(cidrFact(sec, 'CidrBlock', sec.cidrBlock, IpFamily.IPV4, 'secondary', 'the secondary block is a token'));
+      } else if (sec.ipv6CidrBlock !== undefined) {
+        cidrs.push(cidrFact(sec, 'Ipv6CidrBlock', sec.ipv6CidrBlock, IpFamily.IPV6, 'secondary', 'the IPv6 block is a token'));
+      } else if (sec.ipv4IpamPoolId !== undefined) {
+        cidrs.push({
+          family: IpFamily.IPV4,
+          text: '',
+          source: 'secondary',
+          unknownReason: 'the secondary block is allocated from an IPAM pool',
+        });
+      } else {
+        const amazonProvided = Token.isUnresolved(sec.amazonProvidedIpv6CidrBlock)
+          ? false
+          : sec.amazonProvidedIpv6CidrBlock === true;
+        cidrs.push({
+          family: IpFamily.IPV6,
+          text: '',
+          source: 'secondary',
+          unknownReason: amazonProvided
+            ? 'the IPv6 block is Amazon-provided (assigned at deploy time)'
+            : 'the IPv6 block is allocated from an IPAM pool or BYOIP pool',
+          amazonProvided,
+        });
+      }
+    }
+  } else {
+    let primary: string | undefined;
+    try {
+      primary = vpc.vpcCidrBlock;
+    } catch {
+      primary = undefined; // fromVpcAttributes without vpcCidrBlock
+    }
+    if (primary === undefined) {
+      cidrs.push({
+        family: IpFamily.IPV4,
+        text: '',
+        source: 'imported',
+        unknownReason: 'the imported VPC was given no vpcCidrBlock',
+      });
+    } else if (pendingLookup) {
+      cidrs.push({ family: IpFamily.IPV4, text: primary, source: 'imported', unknownReason: 'the VPC lookup is pending' });
+    } else {
+      cidrs.push(cidrFact(vpc, 'vpcCidrBlock', primary, IpFamily.IPV4, 'imported', 'the imported block is a token'));
+    }
+  }
+
+  const account = literal(vpc.env.account);
+  const region = literal(vpc.env.region);
+  const owned = vpc instanceof ec2.Vpc ? vpc : undefined;
+  const vpcIdLiteral = literal(vpc.vpcId);
+  return {
+    vpc,
+    key: cfn || vpcIdLiteral === undefined || pendingLookup ? vpc.node.path : vpcIdLiteral,
+    path: vpc.node.path,
+    stack,
+    cidrs,
+    account,
+    region,
+    partition: region === undefined ? undefined : partitionOf(region),
+    // AWS::EC2::VPC defaults: EnableDnsSupport true, EnableDnsHostnames false.
+    dnsSupport: owned ? owned.dnsSupportEnabled : cfn ? boolOf(cfn.enableDnsSupport, true) : undefined,
+    dnsHostnames: owned ? owned.dnsHostnamesEnabled : cfn ? boolOf(cfn.enableDnsHostnames, false) : undefined,
+    pendingLookup,
+  };
+}
+
+/** A CloudFormation boolean: its default when unset, undefined when a token. */
+function boolOf(value: unknown, cfnDefault: boolean): boolean | undefined {
+  if (value === undefined) return cfnDefault;
+  if (typeof value === 'boolean') return value;
+  return undefined;
+}
+
+/** The known (literal) blocks of a VPC. */
+export function knownBlocks(facts: VpcFacts): CidrBlock[] {
+  return facts.cidrs.filter((c) => c.block !== undefined).map((c) => c.block!);
+}
+
+/** A route table selected for routes, with the subnets that led to it. */
+export interface SelectedRouteTable {
+  /** The route table ID (a token for tables in this app, a literal for imported ones). */
+  readonly routeTableId: string;
+  /** IDs of the selected subnets associated with it. */
+  readonly subnetIds: string[];
+}
+
+/**
+ * The route tables of the subnets picked by `selections` (default: every subnet of the VPC),
+ * without duplicates. Throws when a selected imported subnet has no route table ID.
+ */
+export function selectRouteTables(
+  scope: IConstruct,
+  prop: string,
+  vpc: ec2.IVpc,
+  selections?: ec2.SubnetSelection[],
+): SelectedRouteTable[] {
+  const subnets = selectSubnets(vpc, selections);
+  const byId = new Map<string, string[]>();
+  for (const subnet of subnets) {
+    const id = subnet.routeTable?.routeTableId;
+    if (id === undefined || id === null || id === '') {
+      fail(scope, Rules.VPC_ROUTE_TABLE_UNKNOWN, {
+        prop,
+        received: `selects subnet ${subnet.subnetId} of ${vpc.node.path}, which has no route table ID`,
+        rule: 'routes can only be added to route tables known at synth time',
+      });
+    }
+    const list = byId.get(id) ?? [];
+    list.push(subnet.subnetId);
+    byId.set(id, list);
+  }
+  return [...byId.entries()].map(([routeTableId, subnetIds]) => ({ routeTableId, subnetIds }));
+}
+
+/** The subnets of the selections (default: every subnet of the VPC), deduplicated, in order. */
+export function selectSubnets(vpc: ec2.IVpc, selections?: ec2.SubnetSelection[]): ec2.ISubnet[] {
+  const picked: ec2.ISubnet[] = [];
+  if (selections === undefined) {
+    picked.push(...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets);
+  } else {
+    for (const sel of selections) picked.push(...vpc.selectSubnets(sel).subnets);
+  }
+  const seen = new Set<string>();
+  return picked.filter((s) => {
+    const k = s.node.path;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
