@@ -1,0 +1,3 @@
+// Re-exports only.
+export * from './peered-vpc-pair';
+export * from './accepter-role';

@@ -1,0 +1,82 @@
+// Internal (not re-exported): security-group rules across a peering.
+import { Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct, IConstruct } from 'constructs';
+import { fail } from '../core/errors';
+import { show, warn } from '../core/report';
+import { Rules } from '../core/rules';
+import { VpcFacts } from '../core/vpc-facts';
+
+/** An ingress rule on one side, for traffic from the other side of the peering. */
+export interface PeerIngressInput {
+  /** The pair (messages). */
+  readonly owner: IConstruct;
+  /** Where the rules go (a construct in the receiving side's account and region). */
+  readonly scope: Construct;
+  readonly id: string;
+  /** The receiving security group. */
+  readonly securityGroup: ec2.ISecurityGroup;
+  readonly port: ec2.Port;
+  readonly description: string;
+  /** The sending side's security group. @default - the sending VPC's blocks */
+  readonly peerSecurityGroup?: ec2.ISecurityGroup;
+  /** Facts of the sending VPC. */
+  readonly peer: VpcFacts;
+  readonly crossRegion: boolean;
+  readonly crossAccount: boolean;
+  /** `requester` or `accepter`: the sending side, for messages. */
+  readonly peerSide: string;
+}
+
+/**
+ * `AWS::EC2::SecurityGroupIngress` rules: one referencing the peer's security group (same region),
+ * or one per CIDR block of the peer VPC.
+ */
+export function addPeerIngress(input: PeerIngressInput): ec2.CfnSecurityGroupIngress[] {
+  const { owner, scope, id, peer } = input;
+  const rule = input.port.toRuleJson() as { ipProtocol: string; fromPort?: number; toPort?: number };
+  const base = { groupId: input.securityGroup.securityGroupId, description: input.description, ...rule };
+
+  if (input.peerSecurityGroup) {
+    const sgId = input.peerSecurityGroup.securityGroupId;
+    if (input.crossRegion) {
+      // VPC peering basics: inter-region peering cannot reference security groups across the peering.
+      fail(owner, Rules.PEERING_SG_CROSS_REGION, {
+        prop: 'peerSecurityGroup',
+        received: `${input.peerSecurityGroup.node.path} (${peer.region})`,
+        rule: 'security groups cannot be referenced across an inter-region VPC peering',
+      });
+    }
+    if (input.crossAccount && Token.isUnresolved(sgId) && Stack.of(input.peerSecurityGroup) !== Stack.of(scope)) {
+      fail(owner, Rules.PEERING_SG_PEER_TOKEN, {
+        prop: 'peerSecurityGroup',
+        received: `${input.peerSecurityGroup.node.path} has ID ${show(sgId)} from account ${peer.account}`,
+        rule: 'a rule in one account can only name a peer security group of another account by its literal ID',
+      });
+    }
+    return [new ec2.CfnSecurityGroupIngress(scope, id, {
+      ...base,
+      sourceSecurityGroupId: sgId,
+      sourceSecurityGroupOwnerId: input.crossAccount ? peer.account : undefined,
+    })];
+  }
+
+  const out: ec2.CfnSecurityGroupIngress[] = [];
+  for (const c of peer.cidrs) {
+    if (!c.block) {
+      if (peer.pendingLookup) continue;
+      warn(owner, Rules.PEERING_PEER_CIDR_UNKNOWN, {
+        prop: `${c.source} ${c.family} block of ${peer.path}`,
+        received: c.text === '' ? '(not given)' : show(c.text),
+        rule: `${c.unknownReason ?? 'the block is a token'}, so the rule '${id}' does not allow it`,
+      });
+      continue;
+    }
+    const cidr = c.block.cidr;
+    out.push(new ec2.CfnSecurityGroupIngress(scope, `${id}-${cidr.replace(/\//g, '-')}`, {
+      ...base,
+      ...(c.family === 'ipv6' ? { cidrIpv6: cidr } : { cidrIp: cidr }),
+    }));
+  }
+  return out;
+}

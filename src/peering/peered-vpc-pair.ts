@@ -1,0 +1,485 @@
+import { Names, Stack, Stage, Tags, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { PeeringAccepterRole } from './accepter-role';
+import { PeeringDnsResolution } from './dns-resolution';
+import { PeeringConnectionLookup, VpcIdLookup } from './peer-lookup';
+import { addPeerIngress } from './peer-security';
+import { addSideRoutes } from './peering-routes';
+import { fail } from '../core/errors';
+import { ConnectionKind, ConnectivityGraph } from '../core/graph';
+import { show, warn } from '../core/report';
+import { Rules } from '../core/rules';
+import { VpcFacts } from '../core/vpc-facts';
+
+/** Properties of a {@link PeeredVpcPair}. */
+export interface PeeredVpcPairProps {
+  /** The VPC that requests the peering (the connection is created in its account and region). */
+  readonly requester: ec2.IVpc;
+
+  /** The VPC that accepts the peering. */
+  readonly accepter: ec2.IVpc;
+
+  /**
+   * Subnets of the requester whose route tables get routes to the accepter.
+   * @default - every subnet of the requester VPC
+   */
+  readonly requesterSubnets?: ec2.SubnetSelection[];
+
+  /**
+   * Subnets of the accepter whose route tables get routes to the requester.
+   * @default - every subnet of the accepter VPC
+   */
+  readonly accepterSubnets?: ec2.SubnetSelection[];
+
+  /**
+   * The requester's IPv4 and IPv6 blocks, primary IPv4 first, when they cannot be read at synth
+   * (IPAM, imported VPC without vpcCidrBlock, secondary blocks of an imported VPC).
+   * @default - read from the VPC
+   */
+  readonly requesterCidrBlocks?: string[];
+
+  /**
+   * The accepter's IPv4 and IPv6 blocks, primary IPv4 first, when they cannot be read at synth.
+   * @default - read from the VPC
+   */
+  readonly accepterCidrBlocks?: string[];
+
+  /**
+   * A role in the accepter's account that the requester account may assume to accept the request
+   * (cross-account only).
+   * @default - cross-account: a PeeringAccepterRole is created in the accepter VPC's stack
+   */
+  readonly peerRoleArn?: string;
+
+  /**
+   * The stack (in the accepter's account and region) that holds the accepter's routes and DNS
+   * option when the accepter is in another account or region.
+   * @default - the accepter VPC's stack when it need not be deployed before the requester's;
+   * otherwise a stack the pair creates next to it, named `<pair path>-Accepter`
+   */
+  readonly accepterRoutesStack?: Stack;
+
+  /**
+   * Let each VPC resolve the other's public DNS hostnames to private IP addresses
+   * (`AllowDnsResolutionFromRemoteVpc` on both sides). Both VPCs need DNS support and DNS hostnames.
+   * @default false
+   */
+  readonly allowDnsResolution?: boolean;
+
+  /**
+   * The `Name` tag of the peering connection.
+   * @default - the pair's construct path
+   */
+  readonly peeringConnectionName?: string;
+}
+
+/** Options of a security-group rule that lets one side of the peering reach the other. */
+export interface PeerIngressOptions {
+  /** The security group, on the receiving side, that gets the ingress rule. */
+  readonly securityGroup: ec2.ISecurityGroup;
+
+  /** The port (or range, or protocol) to allow. */
+  readonly port: ec2.Port;
+
+  /**
+   * The security group, on the sending side, that traffic comes from (same region only).
+   * @default - the sending VPC's CIDR blocks
+   */
+  readonly peerSecurityGroup?: ec2.ISecurityGroup;
+
+  /**
+   * Description of the rule.
+   * @default - names the pair and the sending side
+   */
+  readonly description?: string;
+}
+
+/**
+ * A VPC peering connection with routes in both VPCs, in one stack or across stacks, accounts and
+ * regions, with optional DNS resolution across the peering.
+ *
+ * - Same account and region: every resource in this construct's stack.
+ * - Another region or account: the connection and the requester's routes in the requester VPC's
+ *   stack; the accepter's routes in `accepterRoutesStack`, which finds the connection at deploy time.
+ * - Another account: an accepter role in the accepter VPC's stack, unless `peerRoleArn` is given.
+ */
+export class PeeredVpcPair extends Construct {
+  /** The peering connection ID, as the requester's stack sees it. */
+  public readonly peeringConnectionId: string;
+
+  /** The peering connection ID, as the accepter's routes stack sees it (a lookup across regions or accounts). */
+  public readonly accepterPeeringConnectionId: string;
+
+  /** The requester VPC. */
+  public readonly requesterVpc: ec2.IVpc;
+
+  /** The accepter VPC. */
+  public readonly accepterVpc: ec2.IVpc;
+
+  /** Whether the two VPCs are in different regions (false when a region is unknown). */
+  public readonly crossRegion: boolean;
+
+  /** Whether the two VPCs are in different accounts (false when an account is unknown). */
+  public readonly crossAccount: boolean;
+
+  /** The stack that holds the connection and the requester's routes. */
+  public readonly requesterStack: Stack;
+
+  /** The stack that holds the accepter's routes. */
+  public readonly accepterStack: Stack;
+
+  /** The accepter role the pair created (cross-account without `peerRoleArn`). @default - none */
+  public readonly accepterRole?: PeeringAccepterRole;
+
+  /** The peering connection resource. */
+  public readonly connection: ec2.CfnVPCPeeringConnection;
+
+  /** The routes added in the requester's route tables. */
+  public readonly requesterRoutes: ec2.CfnRoute[];
+
+  /** The routes added in the accepter's route tables. */
+  public readonly accepterRoutes: ec2.CfnRoute[];
+
+  private readonly requesterScope: Construct;
+  private readonly accepterScope: Construct;
+  private readonly requesterFacts: VpcFacts;
+  private readonly accepterFacts: VpcFacts;
+  private readonly foreignScopes = new Map<Stack, Construct>();
+
+  constructor(scope: Construct, id: string, props: PeeredVpcPairProps) {
+    super(scope, id);
+    const { requester, accepter } = props;
+    this.requesterVpc = requester;
+    this.accepterVpc = accepter;
+
+    const graph = ConnectivityGraph.of(this);
+    if (props.requesterCidrBlocks) graph._addVpc(requester, { cidrBlocks: props.requesterCidrBlocks });
+    if (props.accepterCidrBlocks) graph._addVpc(accepter, { cidrBlocks: props.accepterCidrBlocks });
+    const req = graph._facts(requester);
+    const acc = graph._facts(accepter);
+    this.requesterFacts = req;
+    this.accepterFacts = acc;
+
+    if (requester === accepter || req.key === acc.key) {
+      fail(this, Rules.PEERING_SELF, {
+        prop: 'requester/accepter',
+        received: `both are ${req.path}`,
+        rule: 'a VPC peering connection joins two different VPCs',
+      });
+    }
+
+    for (const [role, f] of [['requester', req], ['accepter', acc]] as const) {
+      if (f.account === undefined) {
+        warn(this, Rules.PEERING_ACCOUNT_UNKNOWN, {
+          prop: `${role} account`,
+          received: `of ${f.path} is a token`,
+          rule: 'the pair assumes both VPCs are in the same account',
+        });
+      }
+    }
+    this.crossAccount = req.account !== undefined && acc.account !== undefined && req.account !== acc.account;
+    this.crossRegion = req.region !== undefined && acc.region !== undefined && req.region !== acc.region;
+    if (props.allowDnsResolution) this.checkDns();
+
+    let peerVpcId = accepter.vpcId;
+    let peerRoleArn: string | undefined;
+    if (!this.crossAccount && !this.crossRegion) {
+      // Same account and region: all in this stack (the only placement without a dependency cycle
+      // when both VPCs are created in different stacks: the connection needs both VPC IDs, and
+      // each side's routes need the connection).
+      this.requesterStack = Stack.of(this);
+      this.requesterScope = this;
+      this.accepterStack = props.accepterRoutesStack ?? Stack.of(this);
+      this.checkEnv('accepterRoutesStack', this.accepterStack, acc);
+      this.accepterScope = this.scopeIn(this.accepterStack);
+    } else {
+      this.requesterStack = this.requesterStackFor(req);
+      this.requesterScope = this.scopeIn(this.requesterStack);
+      const accepterVpcStack = Stack.of(accepter);
+      const accepterVpcStackInEnv = envMatches(accepterVpcStack, acc);
+      let requesterNeedsAccepterStack = false;
+
+      if (this.crossAccount) {
+        peerRoleArn = props.peerRoleArn;
+        if (peerRoleArn === undefined) {
+          if (!accepterVpcStackInEnv) {
+            fail(this, Rules.PEERING_NO_ACCEPTER, {
+              prop: 'peerRoleArn',
+              received: `undefined, and the accepter VPC ${acc.path} is in stack ${accepterVpcStack.node.path} (${envText(accepterVpcStack)}), not in account ${acc.account}`,
+              rule: 'a cross-account peering request is accepted by a role in the accepter account',
+            });
+          }
+          this.accepterRole = new PeeringAccepterRole(this.scopeIn(accepterVpcStack), 'AccepterRole', {
+            accepterVpc: accepter,
+            requesterAccount: req.account!,
+            requesterRegion: req.region,
+          });
+          peerRoleArn = this.accepterRole.roleArn;
+          requesterNeedsAccepterStack = true;
+        }
+      }
+
+      if (Token.isUnresolved(accepter.vpcId) && !envMatches(this.requesterStack, acc)) {
+        peerVpcId = this.lookUpAccepterVpcId(accepterVpcStack, acc);
+        requesterNeedsAccepterStack = true;
+      }
+      if (requesterNeedsAccepterStack) this.requesterStack.addStackDependency(accepterVpcStack, 'the peering request needs the accepter VPC ID and accepter role');
+
+      this.accepterStack = props.accepterRoutesStack
+        ?? (accepterVpcStackInEnv && !requesterNeedsAccepterStack ? accepterVpcStack : this.siblingStack(acc));
+      this.checkEnv('accepterRoutesStack', this.accepterStack, acc);
+      if (requesterNeedsAccepterStack && this.accepterStack === accepterVpcStack) {
+        fail(this, Rules.PEERING_STACK_CYCLE, {
+          prop: 'accepterRoutesStack',
+          received: accepterVpcStack.node.path,
+          rule: `the requester stack ${this.requesterStack.node.path} must be deployed after it (accepter role or VPC ID), and the accepter routes after the requester stack`,
+        });
+      }
+      this.accepterStack.addStackDependency(this.requesterStack, 'the accepter routes need the active peering connection');
+      this.accepterScope = this.scopeIn(this.accepterStack);
+    }
+
+    this.connection = new ec2.CfnVPCPeeringConnection(this.requesterScope, 'Resource', {
+      vpcId: requester.vpcId,
+      peerVpcId,
+      peerOwnerId: this.crossAccount ? acc.account : undefined,
+      peerRegion: this.crossRegion ? acc.region : undefined,
+      peerRoleArn,
+    });
+    if (this.requesterScope === this) this.node.defaultChild = this.connection;
+    Tags.of(this.connection).add('Name', props.peeringConnectionName ?? this.node.path);
+    this.peeringConnectionId = this.connection.ref;
+
+    this.accepterPeeringConnectionId = Stack.of(this.accepterScope) === this.requesterStack || (!this.crossAccount && !this.crossRegion)
+      ? this.peeringConnectionId
+      : this.lookUpConnection(req, acc);
+
+    graph._addConnection({ owner: this, kind: ConnectionKind.PEERING, source: requester, target: accepter, connectionId: this.peeringConnectionId });
+
+    const requesterSide = addSideRoutes({
+      owner: this,
+      scope: this.requesterScope,
+      side: 'Requester',
+      vpc: requester,
+      selections: props.requesterSubnets,
+      peer: acc,
+      connectionId: this.peeringConnectionId,
+    });
+    const accepterSide = addSideRoutes({
+      owner: this,
+      scope: this.accepterScope,
+      side: 'Accepter',
+      vpc: accepter,
+      selections: props.accepterSubnets,
+      peer: req,
+      connectionId: this.accepterPeeringConnectionId,
+    });
+    this.requesterRoutes = requesterSide.routes;
+    this.accepterRoutes = accepterSide.routes;
+
+    if (props.allowDnsResolution) this.addDnsResolution();
+
+    // The requester's routes lead to the accepter's blocks, and the other way round.
+    const routed = new Map([[accepter, requesterSide.destinations], [requester, accepterSide.destinations]]);
+    this.node.addValidation({ validate: () => this.checkLateBlocks(routed) });
+  }
+
+  /**
+   * Let the requester side reach `options.securityGroup` (on the accepter side) on `options.port`:
+   * from `peerSecurityGroup` in the same region, else from the requester VPC's CIDR blocks.
+   */
+  public allowFromRequester(id: string, options: PeerIngressOptions): void {
+    this.allowFrom(id, 'requester', options);
+  }
+
+  /**
+   * Let the accepter side reach `options.securityGroup` (on the requester side) on `options.port`:
+   * from `peerSecurityGroup` in the same region, else from the accepter VPC's CIDR blocks.
+   */
+  public allowFromAccepter(id: string, options: PeerIngressOptions): void {
+    this.allowFrom(id, 'accepter', options);
+  }
+
+  private allowFrom(id: string, from: 'requester' | 'accepter', options: PeerIngressOptions): void {
+    const sameEnv = !this.crossAccount && !this.crossRegion;
+    // Same environment: in this stack, which already depends on both VPCs' stacks.
+    const scope = sameEnv ? this : from === 'requester' ? this.accepterScope : this.requesterScope;
+    addPeerIngress({
+      owner: this,
+      scope,
+      id: `Ingress-${id}`,
+      securityGroup: options.securityGroup,
+      port: options.port,
+      description: options.description ?? `From the ${from} of ${this.node.path} (VPC peering)`,
+      peerSecurityGroup: options.peerSecurityGroup,
+      peer: from === 'requester' ? this.requesterFacts : this.accepterFacts,
+      crossRegion: this.crossRegion,
+      crossAccount: this.crossAccount,
+      peerSide: from,
+    });
+  }
+
+  /** A construct in `stack` for this pair's children there: this pair itself in its own stack. */
+  private scopeIn(stack: Stack): Construct {
+    if (stack === Stack.of(this)) return this;
+    let s = this.foreignScopes.get(stack);
+    if (!s) {
+      // Unique per pair: the pair's path makes the ID.
+      s = new Construct(stack, `PeeredVpcPair${Names.uniqueId(this)}`);
+      this.foreignScopes.set(stack, s);
+    }
+    return s;
+  }
+
+  /** The requester's stack: the requester VPC's, or this pair's, whichever is in the requester's env. */
+  private requesterStackFor(req: VpcFacts): Stack {
+    for (const candidate of [Stack.of(req.vpc), Stack.of(this)]) {
+      if (envMatches(candidate, req)) return candidate;
+    }
+    return fail(this, Rules.PEERING_STACK_ENV, {
+      prop: 'requester',
+      received: `${req.path} is in ${req.account}/${req.region} but its stack is ${envText(Stack.of(req.vpc))} and this pair's is ${envText(Stack.of(this))}`,
+      rule: 'the peering connection is created in the requester VPC\'s account and region',
+      fix: 'Create the pair (or the requester VPC) in a stack of the requester VPC\'s account and region.',
+    });
+  }
+
+  private checkEnv(prop: string, stack: Stack, f: VpcFacts): void {
+    if (!envMatches(stack, f)) {
+      fail(this, Rules.PEERING_STACK_ENV, {
+        prop,
+        received: `${stack.node.path} (${envText(stack)})`,
+        rule: `the accepter's routes are created in the accepter VPC's account and region (${f.account}/${f.region})`,
+      });
+    }
+  }
+
+  /** A stack in the accepter's environment, next to the requester's stack, for the accepter's routes. */
+  private siblingStack(acc: VpcFacts): Stack {
+    const stage = Stage.of(this) ?? (this.node.root as Construct);
+    const stackId = `${this.node.path.replace(/[^A-Za-z0-9-]+/g, '-')}-Accepter`;
+    return new Stack(stage, stackId, { env: { account: acc.account, region: acc.region } });
+  }
+
+  /** The accepter VPC ID read in the requester's stack (the VPC is created by a stack in another env). */
+  private lookUpAccepterVpcId(accepterVpcStack: Stack, acc: VpcFacts): string {
+    const cfnVpc = acc.vpc.node.defaultChild instanceof ec2.CfnVPC ? acc.vpc.node.defaultChild : undefined;
+    const assumedRoleArn = this.crossAccount ? this.accepterRole?.roleArn : undefined;
+    if (!cfnVpc || !envMatches(accepterVpcStack, acc) || (this.crossAccount && assumedRoleArn === undefined)) {
+      fail(this, Rules.PEERING_ACCEPTER_VPC_UNKNOWN, {
+        prop: 'accepter',
+        received: `${acc.path} has ID ${show(acc.vpc.vpcId)} in ${acc.account}/${acc.region}`,
+        rule: `the requester stack in ${envText(this.requesterStack)} cannot reference it`,
+      });
+    }
+    // The role the requester assumes needs to read the VPC ID too.
+    this.accepterRole?.role.addToPrincipalPolicy(describeVpcsStatement());
+    return new VpcIdLookup(this.requesterScope, 'AccepterVpcId', {
+      stackName: accepterVpcStack.stackName,
+      logicalId: accepterVpcStack.resolve(cfnVpc.logicalId),
+      region: acc.region!,
+      assumedRoleArn,
+    }).vpcId;
+  }
+
+  /** The connection ID read in the accepter's stack. */
+  private lookUpConnection(req: VpcFacts, acc: VpcFacts): string {
+    const requesterVpcId = Token.isUnresolved(req.vpc.vpcId) ? undefined : req.vpc.vpcId;
+    const primary = req.cidrs.find((c) => c.family === 'ipv4' && c.block !== undefined)?.block?.cidr;
+    if (req.account === undefined || (requesterVpcId === undefined && primary === undefined)) {
+      fail(this, Rules.PEERING_LOOKUP_UNKNOWN, {
+        prop: 'requester',
+        received: `${req.path}: account ${show(req.account ?? req.vpc.env.account)}, VPC ID ${show(req.vpc.vpcId)}, primary IPv4 block ${show(primary ?? req.cidrs[0]?.text)}`,
+        rule: 'the accepter side finds the connection by the requester\'s account and VPC ID or primary IPv4 block',
+      });
+    }
+    return new PeeringConnectionLookup(this.accepterScope, 'PeeringConnectionId', {
+      accepterVpcId: this.accepterVpc.vpcId,
+      requesterAccount: req.account,
+      requesterVpcId,
+      requesterCidrBlock: primary,
+      region: acc.region!,
+    }).peeringConnectionId;
+  }
+
+  /** VPC peering DNS resolution needs DNS support and DNS hostnames on both VPCs. */
+  private checkDns(): void {
+    for (const [role, f] of [['requester', this.requesterFacts], ['accepter', this.accepterFacts]] as const) {
+      for (const [setting, value] of [['DNS support', f.dnsSupport], ['DNS hostnames', f.dnsHostnames]] as const) {
+        if (value === false) {
+          fail(this, Rules.PEERING_DNS_DISABLED, {
+            prop: 'allowDnsResolution',
+            received: `true, but ${role} ${f.path} has ${setting} off`,
+            rule: 'DNS resolution across a VPC peering needs DNS support and DNS hostnames on both VPCs',
+          });
+        }
+        if (value === undefined) {
+          warn(this, Rules.PEERING_DNS_UNKNOWN, {
+            prop: `${role} ${setting}`,
+            received: `of ${f.path} cannot be read (imported VPC)`,
+            rule: 'DNS resolution across a VPC peering needs DNS support and DNS hostnames on both VPCs',
+          });
+        }
+      }
+    }
+  }
+
+  private addDnsResolution(): void {
+    if (Stack.of(this.accepterScope) === Stack.of(this.requesterScope)) {
+      new PeeringDnsResolution(this.requesterScope, 'DnsResolution', {
+        peeringConnectionId: this.peeringConnectionId, requesterSide: true, accepterSide: true,
+      });
+      return;
+    }
+    new PeeringDnsResolution(this.requesterScope, 'RequesterDnsResolution', {
+      peeringConnectionId: this.peeringConnectionId, requesterSide: true, accepterSide: false,
+    });
+    new PeeringDnsResolution(this.accepterScope, 'AccepterDnsResolution', {
+      peeringConnectionId: this.accepterPeeringConnectionId,
+      requesterSide: false,
+      accepterSide: true,
+      // Seen from the accepter, the connection may carry either owner's account in its ARN.
+      connectionAccounts: this.crossAccount ? [this.requesterFacts.account!, this.accepterFacts.account!] : undefined,
+    });
+  }
+
+  /** Blocks attached to a peered VPC after the pair was built have no route: say so. */
+  private checkLateBlocks(routed: Map<ec2.IVpc, string[]>): string[] {
+    const graph = ConnectivityGraph.of(this);
+    for (const [vpc, destinations] of routed) {
+      const f = graph._facts(vpc);
+      if (f.pendingLookup) continue;
+      for (const c of f.cidrs) {
+        if (c.block && !destinations.includes(c.block.cidr)) {
+          warn(this, Rules.PEERING_CIDR_ADDED_LATER, {
+            prop: `${c.source} ${c.family} block of ${f.path}`,
+            received: c.block.cidr,
+            rule: 'the block was attached after the pair was created, so no route through the peering leads to it',
+          });
+        }
+      }
+    }
+    return [];
+  }
+}
+
+/** Whether a stack is in the VPC's account and region (an unknown side matches anything). */
+function envMatches(stack: Stack, f: VpcFacts): boolean {
+  const account = Token.isUnresolved(stack.account) ? undefined : stack.account;
+  const region = Token.isUnresolved(stack.region) ? undefined : stack.region;
+  const same = (a?: string, b?: string) => a === undefined || b === undefined || a === b;
+  return same(account, f.account) && same(region, f.region);
+}
+
+function envText(stack: Stack): string {
+  const a = Token.isUnresolved(stack.account) ? '(any account)' : stack.account;
+  const r = Token.isUnresolved(stack.region) ? '(any region)' : stack.region;
+  return `${a}/${r}`;
+}
+
+function describeVpcsStatement(): iam.PolicyStatement {
+  // DescribeVpcs supports no resource-level permissions (Actions, resources, and condition keys for Amazon EC2).
+  return new iam.PolicyStatement({ actions: ['ec2:DescribeVpcs'], resources: ['*'] });
+}

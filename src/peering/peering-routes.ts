@@ -1,0 +1,102 @@
+// Internal (not re-exported): the routes of one side of a peering.
+import { Fn, Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct, IConstruct } from 'constructs';
+import { indexApp } from '../core/app-index';
+import { ConnectivityGraph } from '../core/graph';
+import { show, warn } from '../core/report';
+import { Rules } from '../core/rules';
+import { selectRouteTables, selectSubnets, VpcFacts } from '../core/vpc-facts';
+
+/** One side's routes: its route tables, each with a route to every block of the peer. */
+export interface SideRoutesInput {
+  /** The pair (graph owner, warnings). */
+  readonly owner: IConstruct;
+  /** Where the routes go (a construct in the side's stack). */
+  readonly scope: Construct;
+  /** `Requester` or `Accepter`: prefixes child IDs and names the prop in messages. */
+  readonly side: string;
+  readonly vpc: ec2.IVpc;
+  readonly selections?: ec2.SubnetSelection[];
+  /** Facts of the peer VPC (its blocks are the destinations). */
+  readonly peer: VpcFacts;
+  /** The peering connection ID, as the side's stack sees it. */
+  readonly connectionId: string;
+}
+
+/** What {@link addSideRoutes} did. */
+export interface SideRoutes {
+  readonly routes: ec2.CfnRoute[];
+  /** Literal destinations routed (canonical CIDRs). */
+  readonly destinations: string[];
+}
+
+/** Add one `AWS::EC2::CfnRoute` per (route table × peer block), route tables deduplicated. */
+export function addSideRoutes(input: SideRoutesInput): SideRoutes {
+  const { owner, scope, side, vpc, peer } = input;
+  const prop = `${side.toLowerCase()}Subnets`;
+  const graph = ConnectivityGraph.of(owner);
+
+  // selectRouteTables refuses selected subnets without a route table ID.
+  selectRouteTables(owner, prop, vpc, input.selections);
+  const tables = new Map<string, string>(); // routeTableId -> stable key
+  for (const subnet of selectSubnets(vpc, input.selections)) {
+    const id = subnet.routeTable.routeTableId;
+    if (tables.has(id)) continue;
+    const relative = subnet.node.path.startsWith(`${vpc.node.path}/`) ? subnet.node.path.slice(vpc.node.path.length + 1) : subnet.node.id;
+    tables.set(id, Token.isUnresolved(id) ? relative : id);
+  }
+
+  const destinations = peerDestinations(owner, scope, side, peer);
+  const routes: ec2.CfnRoute[] = [];
+  for (const [routeTableId, tableKey] of tables) {
+    for (const d of destinations) {
+      const route = new ec2.CfnRoute(scope, `${side}Route-${tableKey}-${d.key}`.replace(/\//g, '-'), {
+        routeTableId,
+        vpcPeeringConnectionId: input.connectionId,
+        ...(d.ipv6 ? { destinationIpv6CidrBlock: d.destination } : { destinationCidrBlock: d.destination }),
+      });
+      if (d.dependsOn) route.node.addDependency(d.dependsOn);
+      graph._addRoute({ owner, vpc, routeTableId, destination: d.destination, peerVpc: peer.vpc });
+      routes.push(route);
+    }
+  }
+  return { routes, destinations: destinations.filter((d) => d.literal).map((d) => d.destination) };
+}
+
+interface Destination {
+  readonly destination: string;
+  readonly ipv6: boolean;
+  /** Part of the child ID. */
+  readonly key: string;
+  /** Whether the destination is a literal block. */
+  readonly literal: boolean;
+  /** The resource that must exist before the destination can be read. */
+  readonly dependsOn?: IConstruct;
+}
+
+/** The peer's blocks as route destinations; blocks that are tokens are warned about. */
+function peerDestinations(owner: IConstruct, scope: Construct, side: string, peer: VpcFacts): Destination[] {
+  const out: Destination[] = [];
+  const ipv6Facts = peer.cidrs.filter((c) => c.family === 'ipv6');
+  for (const c of peer.cidrs) {
+    if (c.block) {
+      out.push({ destination: c.block.cidr, ipv6: c.family === 'ipv6', key: c.block.cidr, literal: true });
+      continue;
+    }
+    if (peer.pendingLookup) continue; // the graph warns once; the CLI synthesizes again with real values
+    const owned = peer.vpc instanceof ec2.Vpc ? peer.vpc : undefined;
+    if (c.family === 'ipv6' && c.amazonProvided && owned && ipv6Facts.length === 1 && Stack.of(scope) === Stack.of(owned)) {
+      // The only IPv6 block of a VPC in this stack: unambiguous as the first of its Ipv6CidrBlocks.
+      const block = indexApp(owned).cidrBlocks.find((b) => b.vpcId === owned.vpcId && b.cidrBlock === undefined && b.ipv6CidrBlock === undefined);
+      out.push({ destination: Fn.select(0, owned.vpcIpv6CidrBlocks), ipv6: true, key: 'Ipv6Block0', literal: false, dependsOn: block });
+      continue;
+    }
+    warn(owner, Rules.PEERING_PEER_CIDR_UNKNOWN, {
+      prop: `${c.source} ${c.family} block of ${peer.path}`,
+      received: c.text === '' ? '(not given)' : show(c.text),
+      rule: `${c.unknownReason ?? 'the block is a token'}, so no ${side.toLowerCase()} route to it is added`,
+    });
+  }
+  return out;
+}
