@@ -1,0 +1,74 @@
+/** A service defined in another app or account (internal: returned as `IPrivateLinkService`). */
+import { Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct, IConstruct } from 'constructs';
+import { AvailabilityZoneIds } from './az-ids';
+import { validatePorts } from './ports';
+import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } from './service-reference';
+import { fail } from '../core/errors';
+import { show } from '../core/report';
+import { Rules } from '../core/rules';
+import { validateRegionName } from '../net/regions';
+
+// Endpoint service names: com.amazonaws.vpce.<region>.vpce-svc-<hex> (cn.com.amazonaws.vpce... in China).
+const SERVICE_NAME = /^(?:[a-z0-9-]+\.)*vpce\.([a-z0-9-]+)\.vpce-svc-[0-9a-f]+$/;
+
+/** The region named in an endpoint service name, or undefined when the name is a token. */
+export function regionOfServiceName(scope: IConstruct, prop: string, serviceName: string): string | undefined {
+  if (Token.isUnresolved(serviceName)) return undefined;
+  const m = SERVICE_NAME.exec(serviceName);
+  if (!m) {
+    return fail(scope, Rules.PRIVATELINK_SERVICE_NAME_INVALID, {
+      prop,
+      received: show(serviceName),
+      rule: 'an endpoint service name looks like com.amazonaws.vpce.<region>.vpce-svc-<id>',
+    });
+  }
+  return m[1];
+}
+
+/** A service defined elsewhere, as `PrivateLinkService.fromServiceAttributes` returns it. */
+export class ImportedPrivateLinkService extends Construct implements IPrivateLinkService {
+  public readonly serviceName: string;
+  public readonly ports: PrivateLinkPort[];
+  public readonly region?: string;
+  public readonly supportedRegions: string[];
+  public readonly availabilityZoneIds?: string[];
+  public readonly privateDnsName?: string;
+  public readonly privateDnsNameVerified: boolean;
+  public readonly vpc?: ec2.IVpc;
+
+  constructor(scope: Construct, id: string, attrs: PrivateLinkServiceAttributes) {
+    super(scope, id);
+    validatePorts(this, 'ports', attrs.ports);
+    if (attrs.ports.length === 0) {
+      fail(this, Rules.PRIVATELINK_LISTENERS_EMPTY, {
+        prop: 'ports',
+        received: '[]',
+        rule: 'an endpoint service listens on at least one port',
+        fix: 'List the ports of the service\'s listeners, e.g. ports: [{ port: 443 }].',
+      });
+    }
+    const named = regionOfServiceName(this, 'serviceName', attrs.serviceName);
+    if (attrs.region !== undefined) validateRegionName(attrs.region, `PrivateLinkService '${this.node.path}'`, 'region');
+    if (named !== undefined && attrs.region !== undefined && !Token.isUnresolved(attrs.region) && named !== attrs.region) {
+      fail(this, Rules.PRIVATELINK_SERVICE_NAME_INVALID, {
+        prop: 'serviceName',
+        received: `${show(attrs.serviceName)} names region ${named}, but region is ${show(attrs.region)}`,
+        rule: 'an endpoint service name carries the region of the service',
+      });
+    }
+    (attrs.supportedRegions ?? []).forEach((r, i) =>
+      validateRegionName(r, `PrivateLinkService '${this.node.path}'`, `supportedRegions[${i}]`));
+    if (attrs.availabilityZoneIds) AvailabilityZoneIds._validate(this, 'availabilityZoneIds', attrs.availabilityZoneIds);
+
+    this.serviceName = attrs.serviceName;
+    this.ports = [...attrs.ports];
+    const region = attrs.region ?? named;
+    this.region = region === undefined || Token.isUnresolved(region) ? undefined : region;
+    this.supportedRegions = [...(attrs.supportedRegions ?? [])];
+    this.availabilityZoneIds = attrs.availabilityZoneIds ? [...attrs.availabilityZoneIds] : undefined;
+    this.privateDnsName = attrs.privateDnsName;
+    this.privateDnsNameVerified = attrs.privateDnsName !== undefined;
+  }
+}

@@ -1,0 +1,5 @@
+// Re-exports only (ports.ts, zones.ts and imported-service.ts are internal).
+export * from './az-ids';
+export * from './service-reference';
+export * from './private-link-service';
+export * from './private-link-endpoint';

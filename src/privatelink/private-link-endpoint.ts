@@ -1,0 +1,345 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct, IConstruct } from 'constructs';
+import { AvailabilityZoneIds, AzMapping } from './az-ids';
+import { securityGroupPorts } from './ports';
+import { PrivateLinkService } from './private-link-service';
+import { IPrivateLinkService } from './service-reference';
+import { defaultPrivateSubnets, describeZones, selectZonedSubnets } from './zones';
+import { fail, formatProblem } from '../core/errors';
+import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
+import { show, warn } from '../core/report';
+import { Rules } from '../core/rules';
+import { readVpcFacts, VpcFacts } from '../core/vpc-facts';
+import { IpFamily } from '../net/cidr';
+import { partitionOf } from '../net/regions';
+
+/** Properties of a {@link PrivateLinkEndpoint}. */
+export interface PrivateLinkEndpointProps {
+  /** The consumer's VPC. */
+  readonly vpc: ec2.IVpc;
+  /** The service to connect to: a `PrivateLinkService` of this app, or `PrivateLinkService.fromServiceAttributes(...)`. */
+  readonly service: IPrivateLinkService;
+  /**
+   * Subnets of the endpoint, at most one per Availability Zone; those outside the service's zones
+   * (matched by AZ ID) are left out.
+   * @default - the VPC's private subnets (isolated subnets if it has no private ones)
+   */
+  readonly subnets?: ec2.SubnetSelection;
+  /**
+   * Security groups of the endpoint.
+   * @default - a new security group without outbound rules
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+  /**
+   * Whether to admit the consumer VPC's CIDR blocks (IPv4 and IPv6, primary and secondary) on the
+   * service's ports. Open more with `connections`.
+   * @default true
+   */
+  readonly open?: boolean;
+  /**
+   * Whether to associate the service's private DNS name with the endpoint.
+   * @default - true when the service has a verified private DNS name
+   */
+  readonly privateDnsEnabled?: boolean;
+  /**
+   * The consumer account's AZ name → AZ ID mapping in the consumer's region.
+   * @default - the `cdk-private-connectivity:az-ids:account=<account>:region=<region>` context key, if set
+   */
+  readonly availabilityZoneIds?: AzMapping[];
+  /**
+   * The consumer VPC's CIDR blocks, when they cannot be read at synth (IPAM, imported VPCs with
+   * secondary blocks); they replace the blocks read from the VPC.
+   * @default - the blocks read from the VPC
+   */
+  readonly vpcCidrBlocks?: string[];
+  /**
+   * The IP address type of the endpoint.
+   * @default - IPv4 (AWS default)
+   */
+  readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
+}
+
+/**
+ * A consumer's interface endpoint to a PrivateLink service: in the service's zones (matched by
+ * AZ ID), with a security group that admits only the service's ports from the consumer VPC, and
+ * `ServiceRegion` set when the service is in another region.
+ */
+export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
+  /** The interface endpoint. */
+  public readonly endpoint: ec2.InterfaceVpcEndpoint;
+  /** The endpoint's ID. */
+  public readonly vpcEndpointId: string;
+  /** The endpoint's DNS entries (`hosted-zone-id:dns-name`). */
+  public readonly vpcEndpointDnsEntries: string[];
+  /** The endpoint's security groups: open more with `connections.allowFrom(...)`. */
+  public readonly connections: ec2.Connections;
+  /** The service connected to. */
+  public readonly service: IPrivateLinkService;
+  /** The subnets the endpoint is in. */
+  public readonly subnets: ec2.ISubnet[];
+  /**
+   * The service's region, when it is not the consumer's.
+   * @default - the consumer's region
+   */
+  public readonly serviceRegion?: string;
+  /** Whether private DNS is enabled. */
+  public readonly privateDnsEnabled: boolean;
+
+  constructor(scope: Construct, id: string, props: PrivateLinkEndpointProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const region = literal(stack.region);
+    const account = literal(stack.account);
+    const service = props.service;
+    this.service = service;
+    const graph = ConnectivityGraph.of(this);
+    if (props.vpcCidrBlocks) graph._addVpc(props.vpc, { cidrBlocks: props.vpcCidrBlocks });
+    const facts = readVpcFacts(props.vpc, props.vpcCidrBlocks ? { cidrBlocks: props.vpcCidrBlocks } : undefined);
+
+    this.serviceRegion = this.checkRegions(service, region);
+    const crossRegion = this.serviceRegion !== undefined;
+
+    // ---- subnets, in the service's zones ----
+    const zoned = selectZonedSubnets(this, 'subnets', props.vpc, props.subnets ?? defaultPrivateSubnets(props.vpc));
+    // AZ IDs name zones of one region: a cross-region endpoint lives in the consumer region's zones.
+    this.subnets = crossRegion || zoned.subnets.length === 0
+      ? zoned.subnets
+      : this.matchZones(service, zoned.subnets, zoned.zoneNames, account, region, props.availabilityZoneIds);
+
+    // ---- private DNS ----
+    this.privateDnsEnabled = this.checkPrivateDns(service, props.privateDnsEnabled, facts);
+
+    // ---- security group: the service's ports, from the consumer VPC's blocks only ----
+    const securityGroups = props.securityGroups ?? [new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.vpc,
+      allowAllOutbound: false,
+      description: `PrivateLink endpoint ${this.node.path}: service ports from ${facts.path}`,
+    })];
+    const ports = service.ports.flatMap(securityGroupPorts);
+    this.connections = new ec2.Connections({ securityGroups, defaultPort: ports.length === 1 ? ports[0] : undefined });
+    for (const sg of securityGroups) {
+      if (!(sg.node.defaultChild instanceof ec2.CfnSecurityGroup)) {
+        warn(this, Rules.PRIVATELINK_ENDPOINT_SG_UNKNOWN, {
+          prop: 'securityGroups',
+          received: `${sg.securityGroupId} (${sg.node.path}) is imported`,
+          rule: 'the inbound rules of an imported security group are not visible at synth, so 0.0.0.0/0 cannot be ruled out',
+        });
+      }
+    }
+    if (props.open !== false) this.admitVpc(facts, ports);
+
+    // ---- the endpoint ----
+    this.endpoint = new ec2.InterfaceVpcEndpoint(this, 'Resource', {
+      vpc: props.vpc,
+      service: { name: service.serviceName, port: service.ports[0]?.port ?? 443, privateDnsDefault: false },
+      subnets: { subnets: this.subnets },
+      securityGroups,
+      open: false,
+      privateDnsEnabled: this.privateDnsEnabled,
+      serviceRegion: this.serviceRegion,
+      ipAddressType: props.ipAddressType,
+    });
+    this.vpcEndpointId = this.endpoint.vpcEndpointId;
+    this.vpcEndpointDnsEntries = this.endpoint.vpcEndpointDnsEntries;
+
+    graph._addEndpoint({ owner: this, vpc: props.vpc, kind: EndpointKind.INTERFACE, serviceName: service.serviceName });
+    graph._addConnection({
+      owner: this,
+      kind: ConnectionKind.PRIVATELINK,
+      source: props.vpc,
+      target: service.vpc,
+      connectionId: this.vpcEndpointId,
+    });
+    this.node.addValidation({ validate: () => this.validateSecurityGroups() });
+  }
+
+  /** The service's region when it differs from the consumer's; refuses unsupported regions and partitions. */
+  private checkRegions(service: IPrivateLinkService, region: string | undefined): string | undefined {
+    const serviceRegion = service.region === undefined ? undefined : literal(service.region);
+    if (region === undefined || serviceRegion === undefined) {
+      warn(this, Rules.VPC_REGION_UNKNOWN, {
+        prop: region === undefined ? 'consumer region' : 'service region',
+        received: region === undefined ? show(Stack.of(this).region) : `of ${service.node.path} is not known`,
+        rule: 'the cross-region, partition and Availability Zone checks of PrivateLink need literal regions',
+        fix: region === undefined
+          ? 'Give the consumer stack an explicit env: { account, region }.'
+          : 'Give the provider stack an explicit env, or pass region to PrivateLinkService.fromServiceAttributes.',
+      });
+      return undefined;
+    }
+    if (serviceRegion === region) return undefined;
+    const [p, q] = [partitionOf(region), partitionOf(serviceRegion)];
+    if (p !== q) {
+      fail(this, Rules.PRIVATELINK_PARTITION_MISMATCH, {
+        prop: 'service',
+        received: `${service.node.path} is in ${serviceRegion} (partition ${q}), the consumer in ${region} (partition ${p})`,
+        rule: 'PrivateLink connects consumers and services of one partition only',
+      });
+    }
+    if (service.supportedRegions.some((r) => Token.isUnresolved(r))) {
+      warn(this, Rules.VPC_REGION_UNKNOWN, {
+        prop: 'service supportedRegions',
+        received: show(service.supportedRegions),
+        rule: 'a token among the supported regions hides whether the consumer\'s region is supported',
+      });
+    } else if (!service.supportedRegions.includes(region)) {
+      fail(this, Rules.PRIVATELINK_REGION_NOT_SUPPORTED, {
+        prop: 'service',
+        received: `${service.node.path} in ${serviceRegion} supports ${service.supportedRegions.length ? service.supportedRegions.join(', ') : 'no other region'}; the consumer is in ${region}`,
+        rule: 'a consumer in another region can connect only if the service lists that region in SupportedRegions',
+      });
+    }
+    return serviceRegion;
+  }
+
+  /** The subnets in the service's zones: by name within one account, else by AZ ID; warns when unknown. */
+  private matchZones(
+    service: IPrivateLinkService,
+    subnets: ec2.ISubnet[],
+    names: string[] | undefined,
+    account: string | undefined,
+    region: string | undefined,
+    mappings: AzMapping[] | undefined,
+  ): ec2.ISubnet[] {
+    const unknown = (side: string, why: string, fix?: string) => {
+      warn(this, Rules.PRIVATELINK_AZ_IDS_UNKNOWN, {
+        prop: `${side} Availability Zones`,
+        received: why,
+        rule: 'an interface endpoint works only in zones where the service has a load balancer node, and zone names differ between accounts',
+        fix,
+      });
+      return subnets;
+    };
+    if (names === undefined) return unknown('consumer', 'are tokens (the VPC has no literal AZs)', 'Give the consumer stack an explicit env, or import the VPC with literal availabilityZones.');
+
+    // Same account and region: zone names denote the same physical zones.
+    if (service instanceof PrivateLinkService && service._availabilityZoneNames && account !== undefined
+      && service._account === account && service.region === region) {
+      const serviceZones = service._availabilityZoneNames;
+      return this.keepZones(subnets, names, (n) => serviceZones.includes(n),
+        `${describeZones(names)}; the service's zones are ${describeZones(serviceZones)}`);
+    }
+
+    const serviceIds = service.availabilityZoneIds;
+    if (serviceIds === undefined) {
+      return unknown('service', `of ${service.node.path} are not known as AZ IDs`,
+        service instanceof PrivateLinkService
+          ? 'Declare the provider account\'s AZ IDs (PrivateLinkService availabilityZoneIds prop or the cdk-private-connectivity:az-ids:account=<account>:region=<region> context key).'
+          : 'Pass availabilityZoneIds (AZ IDs, e.g. use1-az1) to PrivateLinkService.fromServiceAttributes.');
+    }
+    const ids = AvailabilityZoneIds._resolve(this, 'availabilityZoneIds', account, region, mappings);
+    const missing = names.filter((n) => !ids?.has(n));
+    if (ids === undefined || missing.length > 0) {
+      return unknown('consumer', `${missing.join(', ')} of account ${account ?? '(token)'} have no known AZ ID`);
+    }
+    return this.keepZones(subnets, names, (n) => serviceIds.includes(ids.get(n)!),
+      `${describeZones(names, ids)}; the service's zones are ${serviceIds.join(', ')}`);
+  }
+
+  private keepZones(subnets: ec2.ISubnet[], names: string[], inService: (name: string) => boolean, both: string): ec2.ISubnet[] {
+    const kept = subnets.filter((_, i) => inService(names[i]));
+    if (kept.length === 0) {
+      fail(this, Rules.PRIVATELINK_AZ_MISMATCH, {
+        prop: 'subnets',
+        received: `are in ${both}`,
+        rule: 'an interface endpoint works only in Availability Zones where the service has a load balancer node',
+      });
+    }
+    return kept;
+  }
+
+  private checkPrivateDns(service: IPrivateLinkService, requested: boolean | undefined, facts: VpcFacts): boolean {
+    const enabled = requested ?? (service.privateDnsName !== undefined && service.privateDnsNameVerified);
+    if (!enabled) return false;
+    if (service.privateDnsName === undefined) {
+      fail(this, Rules.PRIVATELINK_PRIVATE_DNS_UNAVAILABLE, {
+        prop: 'privateDnsEnabled',
+        received: `true, but ${service.node.path} has no private DNS name`,
+        rule: 'an endpoint can only associate the private DNS name its service has',
+      });
+    }
+    if (!service.privateDnsNameVerified) {
+      warn(this, Rules.PRIVATELINK_PRIVATE_DNS_UNVERIFIED, {
+        prop: 'privateDnsEnabled',
+        received: `true, but ${show(service.privateDnsName)} of ${service.node.path} is not declared verified`,
+        rule: 'consumers can use a private DNS name only once its state is verified',
+      });
+    }
+    if (facts.dnsSupport === false || facts.dnsHostnames === false) {
+      fail(this, Rules.PRIVATELINK_PRIVATE_DNS_VPC_SETTINGS, {
+        prop: 'privateDnsEnabled',
+        received: `true, but ${facts.path} has enableDnsSupport ${facts.dnsSupport} and enableDnsHostnames ${facts.dnsHostnames}`,
+        rule: 'private DNS for an interface endpoint needs DNS support and DNS hostnames in the VPC',
+      });
+    }
+    return true;
+  }
+
+  /** Admit every block of the consumer VPC on the service's ports; warn for blocks that cannot be read. */
+  private admitVpc(facts: VpcFacts, ports: ec2.Port[]): void {
+    if (facts.pendingLookup) {
+      warn(this, Rules.VPC_PENDING_LOOKUP, {
+        prop: 'vpc',
+        received: `${facts.path} is a pending Vpc.fromLookup`,
+        rule: 'the endpoint\'s inbound rules use the VPC\'s blocks once the lookup has real values',
+      });
+    }
+    for (const c of facts.cidrs) {
+      let peer: ec2.IPeer;
+      if (c.block) {
+        peer = c.family === IpFamily.IPV6 ? ec2.Peer.ipv6(c.block.cidr) : ec2.Peer.ipv4(c.block.cidr);
+      } else if (c.text !== '') {
+        // A deploy-time block (IPAM): admit it by reference, but it cannot be checked at synth.
+        peer = c.family === IpFamily.IPV6 ? ec2.Peer.ipv6(c.text) : ec2.Peer.ipv4(c.text);
+        if (!facts.pendingLookup) {
+          warn(this, Rules.VPC_CIDR_UNKNOWN, {
+            prop: `${c.source} ${c.family} block of ${facts.path}`,
+            received: '(unresolved token)',
+            rule: `${c.unknownReason ?? 'the block is a token'}; the endpoint admits it as resolved at deploy time`,
+            fix: 'Pass vpcCidrBlocks with the literal blocks so the inbound rules can be checked at synth.',
+          });
+        }
+      } else {
+        warn(this, Rules.VPC_CIDR_UNKNOWN, {
+          prop: `${c.source} ${c.family} block of ${facts.path}`,
+          received: '(not given)',
+          rule: `${c.unknownReason ?? 'the block is not known'}; the endpoint does not admit traffic from it`,
+          fix: 'Pass vpcCidrBlocks with the VPC\'s blocks, or open it with endpoint.connections.allowFrom(...).',
+        });
+        continue;
+      }
+      for (const port of ports) this.connections.allowFrom(peer, port, `${c.source} block of ${facts.path}`);
+    }
+  }
+
+  /** Refuse any security group of the endpoint that admits 0.0.0.0/0 or ::/0, however it was added. */
+  private validateSecurityGroups(): string[] {
+    const errors: string[] = [];
+    const open = (r: { cidrIp?: unknown; cidrIpv6?: unknown }) => r.cidrIp === '0.0.0.0/0' || r.cidrIpv6 === '::/0';
+    const report = (sg: IConstruct, r: { cidrIp?: unknown; cidrIpv6?: unknown; fromPort?: unknown; toPort?: unknown }) =>
+      errors.push(formatProblem(this, Rules.PRIVATELINK_ENDPOINT_SG_OPEN, {
+        prop: `security group ${sg.node.path}`,
+        received: `admits ${String(r.cidrIp ?? r.cidrIpv6)} on ports ${String(r.fromPort)}-${String(r.toPort)}`,
+        rule: 'an interface endpoint is reachable by every address its security groups admit',
+      }));
+    const ids = new Map<string, ec2.ISecurityGroup>();
+    for (const sg of this.connections.securityGroups) {
+      ids.set(sg.securityGroupId, sg);
+      const cfn = sg.node.defaultChild;
+      if (!(cfn instanceof ec2.CfnSecurityGroup)) continue;
+      const inline = Stack.of(sg).resolve(cfn.securityGroupIngress) as Array<Record<string, unknown>> | undefined;
+      for (const r of inline ?? []) if (open(r)) report(sg, r);
+    }
+    for (const c of this.node.root.node.findAll()) {
+      if (!(c instanceof ec2.CfnSecurityGroupIngress)) continue;
+      const sg = ids.get(c.groupId ?? '');
+      if (sg && open(c)) report(sg, c);
+    }
+    return errors;
+  }
+}
+
+function literal(value: string): string | undefined {
+  return Token.isUnresolved(value) ? undefined : value;
+}

@@ -1,0 +1,449 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import { Construct } from 'constructs';
+import { AvailabilityZoneIds, AzMapping } from './az-ids';
+import { ImportedPrivateLinkService } from './imported-service';
+import { validatePorts } from './ports';
+import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } from './service-reference';
+import { defaultPrivateSubnets, selectZonedSubnets } from './zones';
+import { fail } from '../core/errors';
+import { ConnectivityGraph } from '../core/graph';
+import { show, warn } from '../core/report';
+import { Rules } from '../core/rules';
+import { partitionOf, validateRegionName } from '../net/regions';
+
+/** A listener of the service's Network Load Balancer and the targets behind it. */
+export interface PrivateLinkListener extends PrivateLinkPort {
+  /**
+   * The targets (instances, IPs, an Application Load Balancer...).
+   * @default - none: add them later with `service.listeners[i]` or register by IP
+   */
+  readonly targets?: elbv2.INetworkLoadBalancerTarget[];
+  /**
+   * The port the targets listen on.
+   * @default - the listener port
+   */
+  readonly targetPort?: number;
+  /**
+   * Certificates of a TLS listener.
+   * @default - none (required for protocol TLS)
+   */
+  readonly certificates?: elbv2.IListenerCertificate[];
+  /**
+   * SSL policy of a TLS listener.
+   * @default - the Elastic Load Balancing default policy
+   */
+  readonly sslPolicy?: elbv2.SslPolicy;
+  /**
+   * Health check of the target group.
+   * @default - the elbv2 defaults for a Network Load Balancer target group
+   */
+  readonly healthCheck?: elbv2.HealthCheck;
+  /**
+   * Whether targets see the client's IP address (with PrivateLink, the consumer's endpoint address).
+   * @default - the elbv2 default for the target type
+   */
+  readonly preserveClientIp?: boolean;
+  /**
+   * Whether to send a Proxy Protocol v2 header (carries the consumer's endpoint ID and address).
+   * @default false
+   */
+  readonly proxyProtocolV2?: boolean;
+}
+
+/** Properties of a {@link PrivateLinkService}. */
+export interface PrivateLinkServiceProps {
+  /** The provider's VPC. */
+  readonly vpc: ec2.IVpc;
+  /** The listeners of the Network Load Balancer (at least one; one per port). */
+  readonly listeners: PrivateLinkListener[];
+  /**
+   * An existing Network Load Balancer to front the service; the listeners are added to it.
+   * `vpcSubnets`, `securityGroups` and `enforceSecurityGroupInboundRulesOnPrivateLinkTraffic` then do not apply.
+   * @default - an internal Network Load Balancer is created
+   */
+  readonly loadBalancer?: elbv2.INetworkLoadBalancer;
+  /**
+   * Subnets of the created load balancer (one per Availability Zone); consumers can connect only
+   * in these zones.
+   * @default - the VPC's private subnets (isolated subnets if it has no private ones)
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  /**
+   * Security groups of the created load balancer.
+   * @default - no security group
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+  /**
+   * Whether the load balancer's security groups filter PrivateLink traffic too.
+   * @default - AWS's default (enforced) when security groups are given
+   */
+  readonly enforceSecurityGroupInboundRulesOnPrivateLinkTraffic?: boolean;
+  /**
+   * Whether the created load balancer balances across zones.
+   * @default false
+   */
+  readonly crossZoneEnabled?: boolean;
+  /**
+   * IAM principals (accounts, users, roles) allowed to connect.
+   * @default - none: no other account can connect yet (a warning says so)
+   */
+  readonly allowedPrincipals?: iam.ArnPrincipal[];
+  /**
+   * Allow every AWS principal (`*`) to request a connection. With acceptance required, each
+   * request still waits for you to accept it.
+   * @default false
+   */
+  readonly allowAnyPrincipal?: boolean;
+  /**
+   * Whether each connection request must be accepted by the service owner.
+   * @default true
+   */
+  readonly acceptanceRequired?: boolean;
+  /**
+   * Regions other than the service's own from which consumers may connect (cross-region PrivateLink).
+   * @default - none: consumers must be in the service's region
+   */
+  readonly supportedRegions?: string[];
+  /**
+   * IP address types the service supports.
+   * @default - IPv4 only (AWS default)
+   */
+  readonly supportedIpAddressTypes?: ec2.IpAddressType[];
+  /**
+   * Whether to enable PrivateLink's built-in Contributor Insights rules.
+   * @default false
+   */
+  readonly contributorInsights?: boolean;
+  /**
+   * A private DNS name for consumers (e.g. `orders.example.com`); AWS verifies that you own the domain.
+   * @default - none
+   */
+  readonly privateDnsName?: string;
+  /**
+   * The public hosted zone of the private DNS name's domain: the verification TXT record is
+   * written there and verification is started (aws-cdk-lib `VpcEndpointServiceDomainName`).
+   * @default - the name is set on the service; you add the TXT record and start verification yourself
+   */
+  readonly publicHostedZone?: route53.IPublicHostedZone;
+  /**
+   * Whether the private DNS name is verified (set it once AWS shows the name's state as
+   * `verified`); same-app consumers then enable private DNS.
+   * @default false
+   */
+  readonly privateDnsNameVerified?: boolean;
+  /**
+   * The provider account's AZ name → AZ ID mapping in the service's region, to tell consumers in
+   * other accounts the service's zones.
+   * @default - the `cdk-private-connectivity:az-ids:account=<account>:region=<region>` context key, if set
+   */
+  readonly availabilityZoneIds?: AzMapping[];
+}
+
+// IAM ARNs an endpoint service accepts as principals: an account root, a user or a role.
+const IAM_PRINCIPAL_ARN = /^arn:([a-z-]+):iam::\d{12}:(root|user\/.+|role\/.+)$/;
+
+/**
+ * A PrivateLink endpoint service: an internal Network Load Balancer with listeners and target
+ * groups, the `AWS::EC2::VPCEndpointService` in front of it, who may connect, and an optional
+ * private DNS name.
+ */
+export class PrivateLinkService extends Construct implements IPrivateLinkService {
+  /** A service defined in another app or account, for `PrivateLinkEndpoint.service`. */
+  public static fromServiceAttributes(scope: Construct, id: string, attrs: PrivateLinkServiceAttributes): IPrivateLinkService {
+    return new ImportedPrivateLinkService(scope, id, attrs);
+  }
+
+  /** The service name consumers connect to (`com.amazonaws.vpce.<region>.vpce-svc-...`). */
+  public readonly serviceName: string;
+  /** The service ID (`vpce-svc-...`). */
+  public readonly serviceId: string;
+  /** The endpoint service. */
+  public readonly endpointService: ec2.VpcEndpointService;
+  /** The Network Load Balancer in front of the service. */
+  public readonly loadBalancer: elbv2.INetworkLoadBalancer;
+  /** The listeners, in the order of `listeners`. */
+  public readonly listeners: elbv2.NetworkListener[];
+  /** The listener ports. */
+  public readonly ports: PrivateLinkPort[];
+  /** The provider's VPC. */
+  public readonly vpc?: ec2.IVpc;
+  /**
+   * The service's region.
+   * @default - unknown (environment-agnostic stack)
+   */
+  public readonly region?: string;
+  /** Regions other than its own from which consumers may connect. */
+  public readonly supportedRegions: string[];
+  /**
+   * AZ IDs of the load balancer's zones.
+   * @default - unknown (no AZ ID mapping for the provider account)
+   */
+  public readonly availabilityZoneIds?: string[];
+  /**
+   * The private DNS name.
+   * @default - none
+   */
+  public readonly privateDnsName?: string;
+  /** Whether the private DNS name is declared verified. */
+  public readonly privateDnsNameVerified: boolean;
+  /**
+   * The private DNS name's verification (TXT record and custom resources), when a public hosted zone was given.
+   * @default - none
+   */
+  public readonly domainName?: route53.VpcEndpointServiceDomainName;
+
+  /**
+   * AZ names of the load balancer's zones in the provider account.
+   * @internal
+   */
+  public readonly _availabilityZoneNames?: string[];
+  /**
+   * The provider account, when literal.
+   * @internal
+   */
+  public readonly _account?: string;
+
+  constructor(scope: Construct, id: string, props: PrivateLinkServiceProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    this.vpc = props.vpc;
+    this.region = Token.isUnresolved(stack.region) ? undefined : stack.region;
+    this._account = Token.isUnresolved(stack.account) ? undefined : stack.account;
+    const partition = this.region === undefined ? undefined : partitionOf(this.region);
+
+    // ---- listeners ----
+    if (props.listeners.length === 0) {
+      fail(this, Rules.PRIVATELINK_LISTENERS_EMPTY, {
+        prop: 'listeners',
+        received: '[]',
+        rule: 'a Network Load Balancer without listeners accepts no traffic',
+      });
+    }
+    validatePorts(this, 'listeners', props.listeners);
+    props.listeners.forEach((l, i) => {
+      if (l.targetPort !== undefined) validatePorts(this, `listeners[${i}].targetPort`, [{ port: l.targetPort }]);
+    });
+    this.ports = props.listeners.map((l) => ({ port: l.port, protocol: l.protocol ?? elbv2.Protocol.TCP }));
+
+    // ---- regions ----
+    this.supportedRegions = [...new Set(props.supportedRegions ?? [])];
+    this.supportedRegions.forEach((r, i) => {
+      validateRegionName(r, `PrivateLinkService '${this.node.path}'`, `supportedRegions[${i}]`);
+      const p = Token.isUnresolved(r) ? undefined : partitionOf(r);
+      if (partition !== undefined && p !== undefined && p !== partition) {
+        fail(this, Rules.PRIVATELINK_PARTITION_MISMATCH, {
+          prop: `supportedRegions[${i}]`,
+          received: `${show(r)} is in partition ${p}, the service in ${partition} (${this.region})`,
+          rule: 'cross-region PrivateLink connects regions of one partition only',
+        });
+      }
+    });
+
+    // ---- load balancer and its zones ----
+    if (props.loadBalancer) {
+      this.loadBalancer = props.loadBalancer;
+      this._availabilityZoneNames = zonesOfLoadBalancer(props.loadBalancer, props.vpc);
+    } else {
+      const zoned = selectZonedSubnets(this, 'vpcSubnets', props.vpc, props.vpcSubnets ?? defaultPrivateSubnets(props.vpc));
+      this._availabilityZoneNames = zoned.zoneNames;
+      if (props.securityGroups && props.securityGroups.length > 0 && props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic === undefined) {
+        warn(this, Rules.PRIVATELINK_NLB_SG_ENFORCED, {
+          prop: 'enforceSecurityGroupInboundRulesOnPrivateLinkTraffic',
+          received: 'is not set while securityGroups are given',
+          rule: 'Network Load Balancers with security groups filter PrivateLink traffic by their inbound rules unless this is off',
+        });
+      }
+      this.loadBalancer = new elbv2.NetworkLoadBalancer(this, 'LoadBalancer', {
+        vpc: props.vpc,
+        internetFacing: false,
+        vpcSubnets: { subnets: zoned.subnets },
+        securityGroups: props.securityGroups,
+        enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
+        crossZoneEnabled: props.crossZoneEnabled,
+      });
+    }
+    const ids = AvailabilityZoneIds._resolve(this, 'availabilityZoneIds', this._account, this.region, props.availabilityZoneIds);
+    const names = this._availabilityZoneNames;
+    if (ids && names && names.every((n) => ids.has(n))) {
+      this.availabilityZoneIds = names.map((n) => ids.get(n)!);
+    }
+
+    this.listeners = props.listeners.map((l) => {
+      const protocol = l.protocol ?? elbv2.Protocol.TCP;
+      const listener = this.loadBalancer.addListener(`Listener${l.port}`, {
+        port: l.port,
+        protocol,
+        certificates: l.certificates,
+        sslPolicy: l.sslPolicy,
+      });
+      listener.addTargets('Targets', {
+        port: l.targetPort ?? l.port,
+        // A TLS listener terminates TLS and forwards TCP.
+        protocol: protocol === elbv2.Protocol.TLS ? elbv2.Protocol.TCP : protocol,
+        targets: l.targets,
+        healthCheck: l.healthCheck,
+        preserveClientIp: l.preserveClientIp,
+        proxyProtocolV2: l.proxyProtocolV2,
+      });
+      return listener;
+    });
+
+    // ---- who may connect ----
+    const principals = this.checkPrincipals(props, partition);
+
+    this.endpointService = new ec2.VpcEndpointService(this, 'Resource', {
+      vpcEndpointServiceLoadBalancers: [this.loadBalancer],
+      acceptanceRequired: props.acceptanceRequired ?? true,
+      allowedPrincipals: principals,
+      allowedRegions: this.supportedRegions.length > 0 ? this.supportedRegions : undefined,
+      supportedIpAddressTypes: props.supportedIpAddressTypes,
+      contributorInsights: props.contributorInsights,
+    });
+    this.serviceId = this.endpointService.vpcEndpointServiceId;
+    this.serviceName = this.endpointService.vpcEndpointServiceName;
+
+    // ---- private DNS name ----
+    this.privateDnsName = props.privateDnsName;
+    this.privateDnsNameVerified = props.privateDnsName !== undefined && (props.privateDnsNameVerified ?? false);
+    if (props.privateDnsName !== undefined) {
+      if (props.publicHostedZone) {
+        checkZone(this, props.privateDnsName, props.publicHostedZone);
+        this.domainName = new route53.VpcEndpointServiceDomainName(this, 'PrivateDnsName', {
+          endpointService: this.endpointService,
+          domainName: props.privateDnsName,
+          publicHostedZone: props.publicHostedZone,
+        });
+      } else {
+        // AWS::EC2::VPCEndpointService.PrivateDnsName: the TXT record and verification are the owner's.
+        (this.endpointService.node.defaultChild as ec2.CfnVPCEndpointService).addPropertyOverride('PrivateDnsName', props.privateDnsName);
+      }
+    }
+
+    ConnectivityGraph.of(this)._addVpc(props.vpc);
+  }
+
+  /** The principals to allow, checked: IAM ARNs of the service's partition, `*` only when opted in. */
+  private checkPrincipals(props: PrivateLinkServiceProps, partition: string | undefined): iam.ArnPrincipal[] {
+    const given = props.allowedPrincipals ?? [];
+    given.forEach((p, i) => {
+      const prop = `allowedPrincipals[${i}]`;
+      const raw = (p as { arn?: unknown }).arn;
+      if (typeof raw !== 'string') {
+        fail(this, Rules.PRIVATELINK_PRINCIPAL_INVALID, {
+          prop,
+          received: `${p?.constructor?.name ?? typeof p} without an ARN`,
+          rule: 'an endpoint service allows principals by ARN',
+        });
+      }
+      let arn: string = raw;
+      if (Token.isUnresolved(raw)) {
+        const resolved = renderArn(Stack.of(this).resolve(raw), partition);
+        if (resolved === undefined) {
+          warn(this, Rules.PRIVATELINK_PRINCIPAL_UNKNOWN, {
+            prop,
+            received: show(raw),
+            rule: 'the principal\'s ARN is resolved at deploy time, so its shape and partition are not checked',
+          });
+          return;
+        }
+        arn = resolved;
+      }
+      if (arn === '*') {
+        if (!props.allowAnyPrincipal) {
+          fail(this, Rules.PRIVATELINK_PRINCIPAL_WILDCARD, {
+            prop,
+            received: '"*"',
+            rule: 'a `*` principal lets any AWS account request a connection to the service',
+          });
+        }
+        return;
+      }
+      const m = IAM_PRINCIPAL_ARN.exec(arn);
+      if (!m) {
+        fail(this, Rules.PRIVATELINK_PRINCIPAL_INVALID, {
+          prop,
+          received: show(arn),
+          rule: 'an endpoint service allows IAM principals by ARN: arn:<partition>:iam::<account>:root, :user/<name> or :role/<name>',
+          fix: /^\d{12}$/.test(arn)
+            ? `Use new iam.AccountPrincipal('${arn}') or new iam.ArnPrincipal('arn:aws:iam::${arn}:root').`
+            : undefined,
+        });
+      }
+      if (partition !== undefined && m[1] !== partition) {
+        fail(this, Rules.PRIVATELINK_PARTITION_MISMATCH, {
+          prop,
+          received: `${show(arn)} is in partition ${m[1]}, the service in ${partition}`,
+          rule: 'principals of another partition cannot connect to an endpoint service',
+        });
+      }
+    });
+    const principals = [...given];
+    if (props.allowAnyPrincipal && !principals.some((p) => p.arn === '*')) principals.push(new iam.AnyPrincipal());
+    if (principals.length === 0) {
+      warn(this, Rules.PRIVATELINK_NO_PRINCIPALS, {
+        prop: 'allowedPrincipals',
+        received: '(none)',
+        rule: 'only allowed principals can create an endpoint to the service',
+      });
+    }
+    return principals;
+  }
+}
+
+/**
+ * The literal text of a resolved ARN: a string, or a join of strings and `AWS::Partition` (how
+ * `iam.AccountPrincipal` renders) when the partition is known; undefined otherwise.
+ */
+function renderArn(resolved: unknown, partition: string | undefined): string | undefined {
+  if (typeof resolved === 'string') return resolved;
+  const join = (resolved as { 'Fn::Join'?: unknown } | undefined)?.['Fn::Join'];
+  if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1])) return undefined;
+  let text = '';
+  for (const part of join[1] as unknown[]) {
+    if (typeof part === 'string') text += part;
+    else if (partition !== undefined && (part as { Ref?: unknown })?.Ref === 'AWS::Partition') text += partition;
+    else return undefined;
+  }
+  return text;
+}
+
+/** The AZ names of a given load balancer's subnets, when it is a load balancer of this app in `vpc`. */
+function zonesOfLoadBalancer(lb: elbv2.INetworkLoadBalancer, vpc: ec2.IVpc): string[] | undefined {
+  const cfn = lb.node.defaultChild;
+  if (!(cfn instanceof elbv2.CfnLoadBalancer)) return undefined;
+  const mappings = Array.isArray(cfn.subnetMappings) ? cfn.subnetMappings as elbv2.CfnLoadBalancer.SubnetMappingProperty[] : undefined;
+  const subnetIds = cfn.subnets ?? mappings?.map((m) => m.subnetId);
+  if (!Array.isArray(subnetIds)) return undefined;
+  const all = [...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets];
+  const names: string[] = [];
+  for (const id of subnetIds) {
+    const subnet = all.find((s) => s.subnetId === id);
+    if (!subnet || Token.isUnresolved(subnet.availabilityZone)) return undefined;
+    names.push(subnet.availabilityZone);
+  }
+  return names;
+}
+
+/** Refuse a private DNS name outside the public hosted zone that is to verify it. */
+function checkZone(scope: Construct, name: string, zone: route53.IPublicHostedZone): void {
+  let zoneName: string;
+  try {
+    zoneName = zone.zoneName;
+  } catch {
+    return; // imported by ID only: the zone's name is not known
+  }
+  if (Token.isUnresolved(name) || Token.isUnresolved(zoneName)) return;
+  const n = name.replace(/\.$/, '').toLowerCase();
+  const z = zoneName.replace(/\.$/, '').toLowerCase();
+  if (n !== z && !n.endsWith(`.${z}`)) {
+    fail(scope, Rules.PRIVATELINK_PRIVATE_DNS_ZONE_MISMATCH, {
+      prop: 'privateDnsName',
+      received: `${show(name)} is not in the hosted zone ${show(zoneName)}`,
+      rule: 'AWS verifies a private DNS name by a TXT record in the public zone of its domain',
+    });
+  }
+}
