@@ -1,0 +1,219 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import { EndpointPolicy } from './endpoint-policy';
+import { duplicateGatewayProblems, warnEdgeToEdge } from './gateway-checks';
+import { checkPolicySize } from './policy-size';
+import { checkRegion, gatewayServiceName, isServiceNameShaped, parseServiceName, serviceChildId } from './service-name';
+import { GatewayEndpointService } from './services';
+import { indexApp } from '../core/app-index';
+import { fail } from '../core/errors';
+import { ConnectivityGraph, EndpointKind } from '../core/graph';
+import { show, warn } from '../core/report';
+import { Rules } from '../core/rules';
+import { isPendingLookup, selectRouteTables, SelectedRouteTable } from '../core/vpc-facts';
+import { partitionOf } from '../net/regions';
+
+/** Properties of a {@link GatewayEndpointSet}. */
+export interface GatewayEndpointSetProps {
+  /** The VPC whose route tables get the endpoints' routes. */
+  readonly vpc: ec2.IVpc;
+
+  /**
+   * The services, one gateway endpoint each.
+   * @default [GatewayEndpointService.S3, GatewayEndpointService.DYNAMODB]
+   */
+  readonly services?: GatewayEndpointService[];
+
+  /**
+   * The subnets whose route tables get a route to each service (route tables are deduplicated).
+   * @default - every subnet of the VPC (public, private and isolated)
+   */
+  readonly subnets?: ec2.SubnetSelection[];
+
+  /**
+   * The policy of every endpoint of the set.
+   * @default - AWS's default policy (full access), with a `endpoint-policy-full-access` warning;
+   *   pass `EndpointPolicy.allowAll()` to choose it explicitly
+   */
+  readonly policy?: EndpointPolicy;
+
+  /**
+   * The IP address type of the endpoints (IPv4, dual-stack, IPv6).
+   * @default - not specified (CloudFormation's default, IPv4)
+   */
+  readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
+}
+
+/** The short names of the services that have gateway endpoints (AWS PrivateLink guide, "Gateway endpoints"). */
+const GATEWAY_SERVICES = ['s3', 'dynamodb', 's3express'];
+
+/**
+ * Gateway VPC endpoints (S3, DynamoDB, S3 Express One Zone) on the route tables of a VPC, so
+ * that private subnets reach those services without a NAT gateway or internet gateway.
+ *
+ * One `AWS::EC2::VPCEndpoint` per service, named after the service (`S3`, `Dynamodb`), attached
+ * to the deduplicated route tables of the selected subnets. Refused at synth: a service without
+ * gateway endpoints, a service name for another region than the VPC's, an empty subnet selection,
+ * two gateway endpoints for one service on one route table (anywhere in the app) and a policy over
+ * 20,480 characters; quotas are checked by the connectivity graph.
+ */
+export class GatewayEndpointSet extends Construct {
+  /** The VPC of the endpoints. */
+  public readonly vpc: ec2.IVpc;
+  /** The endpoints, in the order of `services`. */
+  public readonly endpoints: ec2.IGatewayVpcEndpoint[];
+  /** The route tables the endpoints are attached to (deduplicated). */
+  public readonly routeTableIds: string[];
+  /** The service names the endpoints were created for, in the order of `endpoints`. */
+  public readonly serviceNames: string[];
+
+  private readonly byShortName = new Map<string, ec2.GatewayVpcEndpoint>();
+
+  constructor(scope: Construct, id: string, props: GatewayEndpointSetProps) {
+    super(scope, id);
+    this.vpc = props.vpc;
+    const services = props.services ?? [GatewayEndpointService.S3, GatewayEndpointService.DYNAMODB];
+    if (services.length === 0) {
+      fail(this, Rules.ENDPOINT_NO_SERVICES, {
+        prop: 'services',
+        received: '[]',
+        rule: 'a gateway endpoint set creates one endpoint per service',
+      });
+    }
+
+    const region = Token.isUnresolved(props.vpc.env.region) ? undefined : props.vpc.env.region;
+    if (region === undefined) {
+      warn(this, Rules.VPC_REGION_UNKNOWN, {
+        prop: 'vpc region',
+        received: 'is a token (environment-agnostic stack)',
+        rule: 'service names use AWS::Region, so a service name for another region cannot be detected at synth',
+      });
+    }
+    const resolved = services.map((s, i) => resolveGatewayService(this, s, i, region));
+
+    const tables = routeTablesOrFail(this, props.vpc, props.subnets);
+    this.routeTableIds = tables.map((t) => t.routeTableId);
+
+    if (props.policy === undefined) {
+      warn(this, Rules.ENDPOINT_POLICY_FULL_ACCESS, {
+        prop: 'policy',
+        received: '(not given)',
+        rule: 'without a policy AWS attaches its default, which lets any principal reach any bucket or table of the region through the endpoint (AWS PrivateLink guide, "Control access to VPC endpoints using endpoint policies")',
+      });
+    }
+
+    const graph = ConnectivityGraph.of(this);
+    const endpoints: ec2.GatewayVpcEndpoint[] = [];
+    const names: string[] = [];
+    for (const svc of resolved) {
+      if (this.byShortName.has(svc.shortName)) continue; // listed twice: one endpoint
+      const endpoint = new ec2.GatewayVpcEndpoint(this, serviceChildId(svc.shortName), {
+        vpc: props.vpc,
+        service: { name: svc.serviceName },
+        subnets: props.subnets,
+        ipAddressType: props.ipAddressType,
+      });
+      this.applyPolicy(endpoint, svc.shortName, props.policy, region);
+      graph._addEndpoint({
+        owner: endpoint,
+        vpc: props.vpc,
+        kind: EndpointKind.GATEWAY,
+        serviceName: svc.serviceName,
+        routeTableIds: this.routeTableIds,
+      });
+      this.byShortName.set(svc.shortName, endpoint);
+      endpoints.push(endpoint);
+      names.push(svc.serviceName);
+    }
+    this.endpoints = endpoints;
+    this.serviceNames = names;
+
+    this.node.addValidation({ validate: () => this.validateInApp() });
+  }
+
+  /** The endpoint of a service of this set, if the set has one. */
+  public findEndpoint(service: GatewayEndpointService): ec2.IGatewayVpcEndpoint | undefined {
+    return this.byShortName.get(parseServiceName(service.name).shortName);
+  }
+
+  private applyPolicy(endpoint: ec2.GatewayVpcEndpoint, shortName: string, policy: EndpointPolicy | undefined, region: string | undefined): void {
+    if (policy === undefined || policy.isAllowAll) return;
+    const stack = Stack.of(this);
+    const rendered = policy._render({
+      serviceShortName: shortName,
+      region,
+      partition: region === undefined ? undefined : partitionOf(region),
+      account: Token.isUnresolved(stack.account) ? undefined : stack.account,
+    });
+    for (const s of rendered.statements) endpoint.addToPolicy(s);
+    if (rendered.unrestricted) {
+      warn(this, Rules.ENDPOINT_POLICY_FULL_ACCESS, {
+        prop: `policy of the ${shortName} endpoint`,
+        received: 'restricts nothing that applies to this service (only bucket or table restrictions for another service)',
+        rule: 'the endpoint is left open to any principal, action and resource of the service',
+      });
+    }
+  }
+
+  private validateInApp(): string[] {
+    const index = indexApp(this);
+    const mine = this.endpoints.map((e) => e.node.defaultChild as ec2.CfnVPCEndpoint);
+    const problems: string[] = [];
+    for (const cfn of mine) problems.push(...checkPolicySize(cfn, `policy of ${cfn.node.path}`));
+    problems.push(...duplicateGatewayProblems(this, mine, index, (ep) => ep.node.scopes.some((s) => s instanceof GatewayEndpointSet)));
+    warnEdgeToEdge(this, this.vpc, index);
+    return problems;
+  }
+}
+
+/** A service checked and named for the VPC's region. */
+interface ResolvedService {
+  readonly shortName: string;
+  readonly serviceName: string;
+}
+
+function resolveGatewayService(scope: Construct, service: GatewayEndpointService, i: number, region: string | undefined): ResolvedService {
+  const prop = `services[${i}]`;
+  if (!isServiceNameShaped(service.name)) {
+    fail(scope, Rules.ENDPOINT_SERVICE_NAME_INVALID, {
+      prop,
+      received: show(service.name),
+      rule: 'a service name is lowercase letters, digits, dots and dashes, e.g. "s3" or "com.amazonaws.us-east-1.s3"',
+    });
+  }
+  const parsed = parseServiceName(service.name);
+  if (!GATEWAY_SERVICES.includes(parsed.shortName)) {
+    fail(scope, Rules.ENDPOINT_GATEWAY_UNSUPPORTED, {
+      prop,
+      received: show(service.name),
+      rule: 'only S3, DynamoDB and S3 Express One Zone have gateway endpoints (AWS PrivateLink guide, "Gateway endpoints")',
+      fix: `Use an InterfaceEndpointSet with InterfaceEndpointService.of(${JSON.stringify(parsed.shortName)}) for this service.`,
+    });
+  }
+  checkRegion(scope, prop, service.name, parsed.region, region);
+  return { shortName: parsed.shortName, serviceName: parsed.fullName ?? gatewayServiceName(parsed.shortName, region) };
+}
+
+/** The route tables of the selection; refused when it selects none. */
+function routeTablesOrFail(scope: Construct, vpc: ec2.IVpc, subnets: ec2.SubnetSelection[] | undefined): SelectedRouteTable[] {
+  let tables: SelectedRouteTable[];
+  try {
+    tables = selectRouteTables(scope, 'subnets', vpc, subnets);
+  } catch (e) {
+    if ((e as Error).name === 'ConnectivityError') throw e;
+    return fail(scope, Rules.ENDPOINT_EMPTY_SUBNETS, {
+      prop: 'subnets',
+      received: `cannot be selected in ${vpc.node.path} (${(e as Error).message})`,
+      rule: 'gateway endpoints are attached to the route tables of the selected subnets',
+    });
+  }
+  if (tables.length === 0 && !isPendingLookup(vpc)) {
+    fail(scope, Rules.ENDPOINT_EMPTY_SUBNETS, {
+      prop: 'subnets',
+      received: `select no subnet with a route table in ${vpc.node.path}`,
+      rule: 'gateway endpoints are attached to the route tables of the selected subnets',
+    });
+  }
+  return tables;
+}

@@ -1,0 +1,5 @@
+// Re-exports only.
+export * from './services';
+export * from './endpoint-policy';
+export * from './gateway-endpoint-set';
+export * from './interface-endpoint-set';

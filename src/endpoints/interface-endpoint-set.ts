@@ -1,0 +1,310 @@
+import { Aspects, Fn, IAspect, Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct, IConstruct } from 'constructs';
+import { EndpointPolicy } from './endpoint-policy';
+import { checkPolicySize } from './policy-size';
+import { checkRegion, interfaceServiceName, isServiceNameShaped, parseServiceName, serviceChildId } from './service-name';
+import { InterfaceEndpointService } from './services';
+import { indexApp } from '../core/app-index';
+import { fail } from '../core/errors';
+import { ConnectivityGraph, EndpointKind } from '../core/graph';
+import { show, warn } from '../core/report';
+import { Rules } from '../core/rules';
+import { isPendingLookup, readVpcFacts } from '../core/vpc-facts';
+import { IpFamily } from '../net/cidr';
+import { cidrProblem, tryParseCidr } from '../net/cidr-parse';
+import { partitionOf } from '../net/regions';
+
+/** Properties of an {@link InterfaceEndpointSet}. */
+export interface InterfaceEndpointSetProps {
+  /** The VPC in which to create the endpoints. */
+  readonly vpc: ec2.IVpc;
+
+  /**
+   * The services, one interface endpoint each (a service listed twice gets one endpoint).
+   * Presets such as `InterfaceEndpointService.SSM_SESSION_MANAGER` can be spread in.
+   */
+  readonly services: InterfaceEndpointService[];
+
+  /**
+   * Where the endpoints' network interfaces go; one subnet per Availability Zone is used.
+   * @default - the private subnets with egress, or the isolated subnets when there are none
+   */
+  readonly subnets?: ec2.SubnetSelection;
+
+  /**
+   * Whether to associate a private hosted zone so the service's default DNS name resolves to the
+   * endpoints (needs the VPC's DNS support and DNS hostnames).
+   * @default true
+   */
+  readonly privateDnsEnabled?: boolean;
+
+  /**
+   * The CIDR blocks the shared security group admits on TCP 443.
+   * @default - every IPv4 and IPv6 block of the VPC, primary and secondary
+   */
+  readonly ingressCidrBlocks?: string[];
+
+  /**
+   * The policy of every endpoint of the set.
+   * @default - AWS's default policy (full access through the endpoint; IAM still applies)
+   */
+  readonly policy?: EndpointPolicy;
+
+  /**
+   * The IP address type of the endpoints (IPv4, dual-stack, IPv6).
+   * @default - not specified (CloudFormation's default, IPv4)
+   */
+  readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
+}
+
+/** The port of every AWS service API. */
+const HTTPS = 443;
+
+/**
+ * Interface VPC endpoints (AWS PrivateLink) for a list of AWS services, sharing one security
+ * group that admits the VPC's CIDR blocks on TCP 443 only, in one subnet per Availability Zone,
+ * with private DNS on.
+ *
+ * Each endpoint is a child named after its service (`Sns`, `SsmMessages`, `EcrDkr`); the shared
+ * security group is `SecurityGroup`. The interface-endpoints-per-VPC quota is checked by the
+ * connectivity graph. Interface endpoints bill per endpoint, per Availability Zone and hour, and
+ * per GB processed.
+ */
+export class InterfaceEndpointSet extends Construct implements ec2.IConnectable {
+  /** The VPC of the endpoints. */
+  public readonly vpc: ec2.IVpc;
+  /** The security group shared by every endpoint of the set. */
+  public readonly securityGroup: ec2.ISecurityGroup;
+  /** The shared security group's connections (default port 443). */
+  public readonly connections: ec2.Connections;
+  /** The endpoints, in the order of `services` (duplicates removed). */
+  public readonly endpoints: ec2.IInterfaceVpcEndpoint[];
+  /** The service names the endpoints were created for, in the order of `endpoints`. */
+  public readonly serviceNames: string[];
+  /** The subnets of the endpoints' network interfaces (one per Availability Zone). */
+  public readonly subnets: ec2.ISubnet[];
+
+  private readonly byShortName = new Map<string, ec2.InterfaceVpcEndpoint>();
+  private readonly sg: ec2.SecurityGroup;
+
+  constructor(scope: Construct, id: string, props: InterfaceEndpointSetProps) {
+    super(scope, id);
+    this.vpc = props.vpc;
+    if (props.services.length === 0) {
+      fail(this, Rules.ENDPOINT_NO_SERVICES, {
+        prop: 'services',
+        received: '[]',
+        rule: 'an interface endpoint set creates one endpoint per service',
+        fix: 'List at least one service, e.g. ...InterfaceEndpointService.SSM_SESSION_MANAGER.',
+      });
+    }
+
+    const vpcStack = Stack.of(props.vpc);
+    const region = Token.isUnresolved(props.vpc.env.region) ? undefined : props.vpc.env.region;
+    if (region === undefined) {
+      warn(this, Rules.VPC_REGION_UNKNOWN, {
+        prop: 'vpc region',
+        received: 'is a token (environment-agnostic stack)',
+        rule: 'service names use AWS::Region, so a service name for another region cannot be detected at synth',
+      });
+    }
+    const resolved = props.services.map((svc, i) => {
+      const prop = `services[${i}]`;
+      if (!isServiceNameShaped(svc.name)) {
+        fail(this, Rules.ENDPOINT_SERVICE_NAME_INVALID, {
+          prop,
+          received: show(svc.name),
+          rule: 'a service name is lowercase letters, digits, dots and dashes, e.g. "sns" or "com.amazonaws.us-east-1.sns"',
+        });
+      }
+      const parsed = parseServiceName(svc.name);
+      checkRegion(this, prop, svc.name, parsed.region, region);
+      return { shortName: parsed.shortName, serviceName: parsed.fullName ?? interfaceServiceName(vpcStack, parsed.shortName) };
+    });
+
+    const privateDnsEnabled = props.privateDnsEnabled ?? true;
+    if (privateDnsEnabled) this.checkVpcDns();
+
+    this.subnets = this.selectEndpointSubnets(props.subnets);
+    const ingress = props.ingressCidrBlocks?.map((text, i) => this.checkIngressBlock(text, i));
+
+    this.sg = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.vpc,
+      allowAllOutbound: false,
+      description: 'HTTPS from the VPC to its interface endpoints',
+    });
+    this.securityGroup = this.sg;
+    this.connections = new ec2.Connections({ securityGroups: [this.sg], defaultPort: ec2.Port.tcp(HTTPS) });
+    if (ingress) {
+      for (const block of ingress) this.admit(block.family, block.text);
+    } else {
+      // The VPC's blocks are read at synth, so secondary blocks added after this set count too.
+      const self = this;
+      const aspect: IAspect = { visit: (node: IConstruct) => { if (node === self) self.admitVpcBlocks(); } };
+      Aspects.of(this).add(aspect);
+    }
+
+    const graph = ConnectivityGraph.of(this);
+    const endpoints: ec2.InterfaceVpcEndpoint[] = [];
+    const names: string[] = [];
+    for (const svc of resolved) {
+      const childId = serviceChildId(svc.shortName);
+      if (this.node.tryFindChild(childId)) continue; // listed twice (e.g. in two presets): one endpoint
+      const endpoint = new ec2.InterfaceVpcEndpoint(this, childId, {
+        vpc: props.vpc,
+        service: { name: svc.serviceName, port: HTTPS, privateDnsDefault: true },
+        subnets: { subnets: this.subnets },
+        securityGroups: [this.sg],
+        open: false,
+        privateDnsEnabled,
+        ipAddressType: props.ipAddressType,
+      });
+      if (props.policy && !props.policy.isAllowAll) {
+        const stack = Stack.of(this);
+        const rendered = props.policy._render({
+          serviceShortName: svc.shortName,
+          region,
+          partition: region === undefined ? undefined : partitionOf(region),
+          account: Token.isUnresolved(stack.account) ? undefined : stack.account,
+        });
+        for (const s of rendered.statements) endpoint.addToPolicy(s);
+      }
+      graph._addEndpoint({ owner: endpoint, vpc: props.vpc, kind: EndpointKind.INTERFACE, serviceName: svc.serviceName });
+      this.byShortName.set(svc.shortName, endpoint);
+      endpoints.push(endpoint);
+      names.push(svc.serviceName);
+    }
+    this.endpoints = endpoints;
+    this.serviceNames = names;
+
+    this.node.addValidation({
+      validate: () => this.endpoints.flatMap((e) => {
+        const cfn = e.node.defaultChild as ec2.CfnVPCEndpoint;
+        return checkPolicySize(cfn, `policy of ${cfn.node.path}`);
+      }),
+    });
+  }
+
+  /** The endpoint of a service of this set, if the set has one. */
+  public findEndpoint(service: InterfaceEndpointService): ec2.IInterfaceVpcEndpoint | undefined {
+    return this.byShortName.get(parseServiceName(service.name).shortName);
+  }
+
+  /** Private DNS needs DNS support and DNS hostnames on the VPC (AWS PrivateLink guide, "DNS hostnames"). */
+  private checkVpcDns(): void {
+    const facts = readVpcFacts(this.vpc);
+    const off = [facts.dnsSupport === false ? 'enableDnsSupport' : undefined, facts.dnsHostnames === false ? 'enableDnsHostnames' : undefined]
+      .filter((x) => x !== undefined);
+    if (off.length > 0) {
+      fail(this, Rules.ENDPOINT_PRIVATE_DNS_VPC, {
+        prop: 'privateDnsEnabled',
+        received: `true, but ${facts.path} has ${off.join(' and ')} false`,
+        rule: 'private DNS for an interface endpoint needs the VPC attributes enableDnsSupport and enableDnsHostnames',
+      });
+    }
+    if (facts.dnsSupport === undefined || facts.dnsHostnames === undefined) {
+      warn(this, Rules.ENDPOINT_PRIVATE_DNS_UNKNOWN, {
+        prop: 'privateDnsEnabled',
+        received: `true, and the DNS attributes of the imported VPC ${facts.path} are unknown at synth`,
+        rule: 'private DNS for an interface endpoint needs the VPC attributes enableDnsSupport and enableDnsHostnames',
+      });
+    }
+  }
+
+  /** One subnet per AZ of the selection (default: private with egress, else isolated); refused when empty. */
+  private selectEndpointSubnets(selection: ec2.SubnetSelection | undefined): ec2.ISubnet[] {
+    const vpc = this.vpc;
+    let chosen = selection;
+    if (chosen === undefined) {
+      if (vpc.privateSubnets.length > 0) chosen = { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
+      else if (vpc.isolatedSubnets.length > 0) chosen = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+    }
+    const rule = 'interface endpoints need one subnet in at least one Availability Zone';
+    if (chosen === undefined) {
+      return fail(this, Rules.ENDPOINT_EMPTY_SUBNETS, {
+        prop: 'subnets',
+        received: `(default) finds no private or isolated subnet in ${vpc.node.path}`,
+        rule,
+        fix: 'Pass subnets explicitly (e.g. { subnetType: ec2.SubnetType.PUBLIC }), or add private subnets to the VPC.',
+      });
+    }
+    let picked: ec2.SelectedSubnets;
+    try {
+      picked = vpc.selectSubnets({ ...chosen, onePerAz: true });
+    } catch (e) {
+      return fail(this, Rules.ENDPOINT_EMPTY_SUBNETS, {
+        prop: 'subnets',
+        received: `${describeSelection(chosen)} cannot be selected in ${vpc.node.path} (${(e as Error).message})`,
+        rule,
+      });
+    }
+    if (picked.subnets.length === 0 && !isPendingLookup(vpc)) {
+      fail(this, Rules.ENDPOINT_EMPTY_SUBNETS, {
+        prop: 'subnets',
+        received: `${describeSelection(chosen)} selects no subnet in ${vpc.node.path}`,
+        rule,
+      });
+    }
+    // AWS PrivateLink guide: an interface endpoint has at most one subnet per Availability Zone
+    // (`onePerAz` is not applied by aws-cdk-lib to explicitly listed subnets).
+    const seen = new Set<string>();
+    return picked.subnets.filter((sn) => {
+      const az = sn.availabilityZone;
+      if (Token.isUnresolved(az)) return true;
+      if (seen.has(az)) return false;
+      seen.add(az);
+      return true;
+    });
+  }
+
+  private checkIngressBlock(text: string, i: number): { family: IpFamily; text: string } {
+    if (Token.isUnresolved(text)) return { family: IpFamily.IPV4, text };
+    const parsed = tryParseCidr(text);
+    if (!parsed.ok) fail(this, Rules.CIDR_INVALID, cidrProblem(`ingressCidrBlocks[${i}]`, text, parsed));
+    return { family: parsed.block.family, text: parsed.block.cidr };
+  }
+
+  private admit(family: IpFamily, cidr: string): void {
+    const peer = family === IpFamily.IPV6 ? ec2.Peer.ipv6(cidr) : ec2.Peer.ipv4(cidr);
+    this.sg.addIngressRule(peer, ec2.Port.tcp(HTTPS), `HTTPS from ${family === IpFamily.IPV6 ? 'IPv6' : 'IPv4'} block of the VPC`);
+  }
+
+  /** Admit every block of the VPC: literal ones as they are, deploy-time ones by reference, unknown ones with a warning. */
+  private admitVpcBlocks(): void {
+    const index = indexApp(this);
+    const facts = readVpcFacts(this.vpc, undefined, index);
+    const unknownV6 = facts.cidrs.some((c) => c.family === IpFamily.IPV6 && c.block === undefined && c.text === '');
+    const owned = this.vpc instanceof ec2.Vpc ? this.vpc : undefined;
+    const v6Count = facts.cidrs.filter((c) => c.family === IpFamily.IPV6).length;
+    if (unknownV6 && owned) {
+      // Amazon-provided or IPAM IPv6 blocks: every entry of the VPC's Ipv6CidrBlocks attribute,
+      // read once the blocks are associated.
+      for (let k = 0; k < v6Count; k++) this.admit(IpFamily.IPV6, Fn.select(k, owned.vpcIpv6CidrBlocks));
+      for (const block of index.cidrBlocks) {
+        if (block.vpcId === this.vpc.vpcId && block.cidrBlock === undefined) this.sg.node.addDependency(block);
+      }
+    }
+    for (const c of facts.cidrs) {
+      if (c.family === IpFamily.IPV6 && unknownV6 && owned) continue;
+      if (c.block !== undefined) {this.admit(c.family, c.block.cidr);} else if (c.text !== '') {this.admit(c.family, c.text);} else {
+        warn(this, Rules.VPC_CIDR_UNKNOWN, {
+          prop: `${c.source} ${c.family} block of ${facts.path}`,
+          received: '(not given)',
+          rule: `${c.unknownReason ?? 'the block is unknown'}, so the endpoints' security group cannot admit it`,
+          fix: 'Pass ingressCidrBlocks with every block that should reach the endpoints.',
+        });
+      }
+    }
+  }
+}
+
+function describeSelection(s: ec2.SubnetSelection): string {
+  const parts = [
+    s.subnetType !== undefined ? `subnetType: ${s.subnetType}` : undefined,
+    s.subnetGroupName !== undefined ? `subnetGroupName: ${JSON.stringify(s.subnetGroupName)}` : undefined,
+    s.availabilityZones !== undefined ? `availabilityZones: ${JSON.stringify(s.availabilityZones)}` : undefined,
+    s.subnets !== undefined ? `subnets: ${s.subnets.length} given` : undefined,
+  ].filter((x) => x !== undefined);
+  return `{ ${parts.join(', ')} }`;
+}

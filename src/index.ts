@@ -1,0 +1,5 @@
+export * from './net';
+export * from './core';
+export * from './peering';
+export * from './privatelink';
+export * from './endpoints';
