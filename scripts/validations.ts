@@ -1,0 +1,87 @@
+/**
+ * Renders docs/validations.md from the rule catalogue (src/core/rules.ts) and the tests that
+ * trigger each rule. `test/docs/validations.test.ts` fails when the committed file drifts;
+ * `npx projen docs:validations` rewrites it.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { allRules, RuleSeverity, warningId } from '../src/core/rules';
+
+const ROOT = path.join(__dirname, '..');
+export const VALIDATIONS_DOC = path.join(ROOT, 'docs', 'validations.md');
+
+/** A test that names a rule: its file and the title of the test around the first mention. */
+export interface RuleTest {
+  readonly file: string;
+  readonly title: string;
+}
+
+function testFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...testFiles(p));
+    else if (entry.name.endsWith('.test.ts')) out.push(p);
+  }
+  return out.sort();
+}
+
+/** Every test (file and title) that mentions each rule's ID, by rule ID. */
+export function testsByRule(): Map<string, RuleTest[]> {
+  const byRule = new Map<string, RuleTest[]>();
+  const files = testFiles(path.join(ROOT, 'test')).map((f) => ({ f, text: fs.readFileSync(f, 'utf-8') }));
+  for (const r of allRules()) {
+    const found: RuleTest[] = [];
+    // A test names a rule by its ID, either in full ('cdk-private-connectivity:<id>') or bare.
+    const needle = new RegExp(`(?<![a-z0-9-])${r.id.replace(/-/g, '\\-')}(?![a-z0-9-])`);
+    for (const { f, text } of files) {
+      // The first mention that asserts the rule fires (not one asserting that it does not).
+      const m = [...text.matchAll(new RegExp(needle.source, 'g'))].find((x) => {
+        const lineStart = text.lastIndexOf('\n', x.index) + 1;
+        const lineEnd = text.indexOf('\n', x.index);
+        const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+        return !/hasNoWarning|hasNoError|\.not\./.test(line);
+      });
+      if (!m) continue;
+      const before = text.slice(0, m.index);
+      const titles = [...before.matchAll(/\b(?:test|it)(?:\.each\([\s\S]*?\))?\(\s*(['`"])(.*?)\1/g)];
+      const title = titles.length > 0 ? titles[titles.length - 1][2] : '(table)';
+      found.push({ file: path.relative(ROOT, f), title });
+    }
+    byRule.set(r.id, found);
+  }
+  return byRule;
+}
+
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** The markdown of docs/validations.md. */
+export function renderValidationsDoc(): string {
+  const tests = testsByRule();
+  const rules = allRules();
+  const errors = rules.filter((r) => r.severity === RuleSeverity.ERROR).length;
+  const lines = [
+    '# Validations',
+    '',
+    '<!-- Generated from src/core/rules*.ts and the tests by `npx projen docs:validations`; a test fails when it drifts. -->',
+    '',
+    `${rules.length} rules: ${errors} refuse the app at synth time (errors), ${rules.length - errors} warn when a check cannot be made or a risk is likely.`,
+    'Every message has the form `<Construct> \'<path>\': <prop> <value received>; <rule>. <fix> [<warning id>]`.',
+    '',
+    '| ID | severity | what it refuses or reports | fix | proved by |',
+    '|---|---|---|---|---|',
+  ];
+  for (const r of rules) {
+    const t = tests.get(r.id) ?? [];
+    const proof = t.length === 0 ? '**no test**' : t.map((x) => `\`${x.file}\` — ${cell(x.title)}`).join('<br>');
+    lines.push(`| \`${warningId(r)}\` | ${r.severity} | ${cell(r.summary)} | ${cell(r.fix)} | ${proof} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+if (require.main === module) {
+  fs.writeFileSync(VALIDATIONS_DOC, renderValidationsDoc());
+  console.log(`wrote ${path.relative(process.cwd(), VALIDATIONS_DOC)}`);
+}
