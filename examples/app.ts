@@ -4,7 +4,8 @@
  * Synthesize it with `npx projen example` (the CDK CLI, offline) from the repository root.
  * Each pattern lives in its own file and adds its own stacks.
  */
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { addEndpointsExample } from './endpoints';
 import { addPeeringExample } from './peering';
 import { addPrivateLinkExample } from './privatelink';
@@ -14,4 +15,12 @@ const app = new App({ context: { 'aws:cdk:disable-creation-stack-traces': true, 
 addEndpointsExample(app);
 addPeeringExample(app);
 addPrivateLinkExample(app);
+
+// Judges: cdk-nag's AWS Solutions pack, beside AWS's CloudFormation validator (turned into
+// errors by '@aws-cdk/core:validateAgainstDefaultRules' in cdk.json).
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+Validations.of(app).acknowledge({
+  id: 'AwsSolutions-VPC7',
+  reason: 'The example VPCs stand for VPCs a platform team already runs, whose flow logs belong to the account baseline.',
+});
 app.synth();

@@ -1,7 +1,8 @@
-import { Aws, PhysicalName, Stack } from 'aws-cdk-lib';
+import { Aws, PhysicalName, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { acknowledgeRule } from '../core/nag';
 
 /** Properties of a {@link PeeringAccepterRole}. */
 export interface PeeringAccepterRoleProps {
@@ -67,6 +68,13 @@ export class PeeringAccepterRole extends Construct {
       resources: [accepterVpcArn],
     }));
 
+    // cdk-nag names each wildcard finding; the ARNs render tokens as <AWS::...>.
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+    acknowledgeRule(role, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:${region}:${account}:vpc-peering-connection/*]`,
+      'A peering connection ID is unknown until the request exists; the statement is narrowed by the ec2:AccepterVpc and ec2:RequesterVpc conditions.');
+    acknowledgeRule(role, 'AwsSolutions-IAM5[Resource::*]',
+      'ec2:DescribeVpcs (added when the requester looks up the accepter VPC ID) supports no resource-level permissions.');
     this.role = role;
     this.roleArn = role.roleArn;
     this.node.defaultChild = role.node.defaultChild;

@@ -3,6 +3,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { acknowledgeCustomResourceProvider } from '../core/nag';
 
 /** Which side(s) of the peering a {@link PeeringDnsResolution} sets, and where. */
 export interface PeeringDnsResolutionProps {
@@ -55,5 +56,6 @@ export class PeeringDnsResolution extends Construct {
       })]),
       installLatestAwsSdk: false,
     });
+    acknowledgeCustomResourceProvider(this);
   }
 }

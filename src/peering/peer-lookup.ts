@@ -3,6 +3,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { acknowledgeDescribeCustomResource } from '../core/nag';
 
 /** Where to find the peering connection from the accepter's side. */
 export interface ConnectionLookupProps {
@@ -57,6 +58,7 @@ export class PeeringConnectionLookup extends Construct {
       policy: cr.AwsCustomResourcePolicy.fromStatements([describe('ec2:DescribeVpcPeeringConnections')]),
       installLatestAwsSdk: false,
     });
+    acknowledgeDescribeCustomResource(resource);
     this.peeringConnectionId = resource.getResponseField(PATH_PCX);
   }
 }
@@ -106,6 +108,7 @@ export class VpcIdLookup extends Construct {
       policy: cr.AwsCustomResourcePolicy.fromStatements(statements),
       installLatestAwsSdk: false,
     });
+    acknowledgeDescribeCustomResource(resource);
     this.vpcId = resource.getResponseField(PATH_VPC);
   }
 }

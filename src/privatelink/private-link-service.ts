@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AvailabilityZoneIds, AzMapping } from './az-ids';
 import { ImportedPrivateLinkService } from './imported-service';
@@ -11,6 +12,7 @@ import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } fr
 import { defaultPrivateSubnets, selectZonedSubnets } from './zones';
 import { fail } from '../core/errors';
 import { ConnectivityGraph } from '../core/graph';
+import { acknowledgeRule } from '../core/nag';
 import { show, warn } from '../core/report';
 import { Rules } from '../core/rules';
 import { partitionOf, validateRegionName } from '../net/regions';
@@ -87,6 +89,12 @@ export interface PrivateLinkServiceProps {
    * @default false
    */
   readonly crossZoneEnabled?: boolean;
+  /**
+   * A bucket for the created load balancer's access logs (Network Load Balancers log TLS
+   * listeners only).
+   * @default - no access logs
+   */
+  readonly accessLogsBucket?: s3.IBucket;
   /**
    * IAM principals (accounts, users, roles) allowed to connect.
    * @default - none: no other account can connect yet (a warning says so)
@@ -257,7 +265,7 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
           rule: 'Network Load Balancers with security groups filter PrivateLink traffic by their inbound rules unless this is off',
         });
       }
-      this.loadBalancer = new elbv2.NetworkLoadBalancer(this, 'LoadBalancer', {
+      const nlb = new elbv2.NetworkLoadBalancer(this, 'LoadBalancer', {
         vpc: props.vpc,
         internetFacing: false,
         vpcSubnets: { subnets: zoned.subnets },
@@ -265,6 +273,15 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
         enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
         crossZoneEnabled: props.crossZoneEnabled,
       });
+      this.loadBalancer = nlb;
+      if (props.accessLogsBucket) {
+        nlb.logAccessLogs(props.accessLogsBucket);
+      } else {
+        // Access logs of a Network Load Balancer cover TLS listeners only ("Access logs for your
+        // Network Load Balancer") and need a bucket the user owns.
+        acknowledgeRule(nlb, 'AwsSolutions-ELB2',
+          'Access logs are opt-in through accessLogsBucket: Network Load Balancer access logs cover TLS listeners only and need a bucket the owner chooses.');
+      }
     }
     const ids = AvailabilityZoneIds._resolve(this, 'availabilityZoneIds', this._account, this.region, props.availabilityZoneIds);
     const names = this._availabilityZoneNames;

@@ -6,6 +6,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ACCOUNT, isolatedVpc, newApp, PARTNER, stackIn } from './fixtures';
 import { AvailabilityZoneIds, PrivateLinkService, PrivateLinkServiceProps } from '../../src/privatelink';
 
@@ -163,6 +164,24 @@ describe('PrivateLinkService', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpointService', { PrivateDnsName: 'orders.example.com' });
     Template.fromStack(stack).resourceCountIs('Custom::AWS', 0);
     expect(svc.privateDnsNameVerified).toBe(true);
+  });
+
+  test('access logs go to the given bucket', () => {
+    // GIVEN
+    const app = newApp();
+    const stack = stackIn(app, 'Provider');
+    const bucket = new s3.Bucket(stack, 'Logs');
+
+    // WHEN
+    new PrivateLinkService(stack, 'Orders', { vpc: isolatedVpc(stack, 'Vpc', '10.0.0.0/16'), listeners: [{ port: 443 }], accessLogsBucket: bucket });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      LoadBalancerAttributes: Match.arrayWith([
+        { Key: 'access_logs.s3.enabled', Value: 'true' },
+        { Key: 'access_logs.s3.bucket', Value: { Ref: Match.stringLikeRegexp('Logs') } },
+      ]),
+    });
   });
 
   test('load balancer security groups with PrivateLink enforcement off', () => {
