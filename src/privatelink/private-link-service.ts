@@ -30,6 +30,11 @@ export interface PrivateLinkListener extends PrivateLinkPort {
    */
   readonly targetPort?: number;
   /**
+   * The type of the targets (instance, IP, ALB), for a listener whose targets are registered later.
+   * @default - inferred from `targets`
+   */
+  readonly targetType?: elbv2.TargetType;
+  /**
    * Certificates of a TLS listener.
    * @default - none (required for protocol TLS)
    */
@@ -297,15 +302,19 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
         certificates: l.certificates,
         sslPolicy: l.sslPolicy,
       });
-      listener.addTargets('Targets', {
+      // As `listener.addTargets('Targets', ...)` would build it, with a target type for empty groups.
+      const group = new elbv2.NetworkTargetGroup(listener, 'TargetsGroup', {
+        vpc: this.loadBalancer.vpc ?? props.vpc,
         port: l.targetPort ?? l.port,
         // A TLS listener terminates TLS and forwards TCP.
         protocol: protocol === elbv2.Protocol.TLS ? elbv2.Protocol.TCP : protocol,
         targets: l.targets,
+        targetType: l.targetType,
         healthCheck: l.healthCheck,
         preserveClientIp: l.preserveClientIp,
         proxyProtocolV2: l.proxyProtocolV2,
       });
+      listener.addTargetGroups('Targets', group);
       return listener;
     });
 

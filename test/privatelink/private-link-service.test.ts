@@ -166,6 +166,15 @@ describe('PrivateLinkService', () => {
     expect(svc.privateDnsNameVerified).toBe(true);
   });
 
+  test('a listener without targets takes its target type from the prop, without the empty-group warning', () => {
+    // GIVEN / WHEN
+    const { stack } = provider({ listeners: [{ port: 443, targetType: elbv2.TargetType.IP }] });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 443, TargetType: 'ip' });
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('empty TargetGroup'));
+  });
+
   test('access logs go to the given bucket', () => {
     // GIVEN
     const app = newApp();
