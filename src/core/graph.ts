@@ -283,6 +283,7 @@ export class ConnectivityGraph extends Construct {
         }
       }
       this.checkOverlap(p, a, b, error);
+      this.checkUnroutedBlocks(p, a, b);
     }
 
     for (const [pair, list] of perPair) {
@@ -301,6 +302,29 @@ export class ConnectivityGraph extends Construct {
           received: String(count),
           rule: `a VPC may have ${quotas.activePeeringsPerVpc} active peering connections (Amazon VPC quotas)`,
         });
+      }
+    }
+  }
+
+  /**
+   * A block of a peered VPC that no route of the peering's owner leads to (attached after the
+   * owner built its routes): warn. Checked only for owners that registered routes.
+   */
+  private checkUnroutedBlocks(p: GraphConnection, a: VpcFacts, b: VpcFacts): void {
+    const routes = this.routeList.filter((r) => r.owner === p.owner && r.peerVpc !== undefined);
+    if (routes.length === 0) return;
+    for (const [from, to] of [[a, b], [b, a]] as const) {
+      if (to.pendingLookup) continue;
+      const routed = new Set(routes.filter((r) => r.vpc === from.vpc && r.peerVpc === to.vpc).map((r) => r.destination));
+      if (routed.size === 0) continue; // no route table selected on this side
+      for (const c of to.cidrs) {
+        if (c.block && !routed.has(c.block.cidr)) {
+          warn(p.owner, Rules.PEERING_CIDR_ADDED_LATER, {
+            prop: `${c.source} ${c.family} block of ${to.path}`,
+            received: c.block.cidr,
+            rule: 'the block was attached after the routes were built, so no route through the peering leads to it',
+          });
+        }
       }
     }
   }

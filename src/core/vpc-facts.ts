@@ -1,7 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { AppIndex, indexApp } from './app-index';
+import { AppIndex } from './app-index';
 import { fail } from './errors';
 import { Rules } from './rules';
 import { CidrBlock, IpFamily } from '../net/cidr';
@@ -95,10 +95,17 @@ export function isPendingLookup(vpc: ec2.IVpc): boolean {
   return vpc.selectSubnets({ subnets: [] }).isPendingLookup ?? false;
 }
 
-/** Every `AWS::EC2::VPCCidrBlock` in the app that is attached to this VPC. */
+/**
+ * The `AWS::EC2::VPCCidrBlock` resources attached to this VPC: every one in the app when an index
+ * of the app is given (synth-time validation), else those inside the VPC and at the top level of
+ * its stack, where they are created in practice (a constructor's quick read: walking the whole app
+ * for every VPC of every construct would make a mesh quadratic in the app's size).
+ */
 function secondaryBlocks(vpc: ec2.IVpc, index?: AppIndex): ec2.CfnVPCCidrBlock[] {
-  const all = (index ?? indexApp(vpc)).cidrBlocks;
-  return all.filter((c) => c.vpcId === vpc.vpcId);
+  const candidates = index
+    ? index.cidrBlocks
+    : [...vpc.node.findAll(), ...Stack.of(vpc).node.children].filter((c): c is ec2.CfnVPCCidrBlock => c instanceof ec2.CfnVPCCidrBlock);
+  return [...new Set(candidates)].filter((c) => c.vpcId === vpc.vpcId);
 }
 
 /**

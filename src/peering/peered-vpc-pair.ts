@@ -280,10 +280,6 @@ export class PeeredVpcPair extends Construct {
     this.accepterRoutes = accepterSide.routes;
 
     if (props.allowDnsResolution) this.addDnsResolution();
-
-    // The requester's routes lead to the accepter's blocks, and the other way round.
-    const routed = new Map([[accepter, requesterSide.destinations], [requester, accepterSide.destinations]]);
-    this.node.addValidation({ validate: () => this.checkLateBlocks(routed) });
   }
 
   /**
@@ -443,25 +439,6 @@ export class PeeredVpcPair extends Construct {
       // Seen from the accepter, the connection may carry either owner's account in its ARN.
       connectionAccounts: this.crossAccount ? [this.requesterFacts.account!, this.accepterFacts.account!] : undefined,
     });
-  }
-
-  /** Blocks attached to a peered VPC after the pair was built have no route: say so. */
-  private checkLateBlocks(routed: Map<ec2.IVpc, string[]>): string[] {
-    const graph = ConnectivityGraph.of(this);
-    for (const [vpc, destinations] of routed) {
-      const f = graph._facts(vpc);
-      if (f.pendingLookup) continue;
-      for (const c of f.cidrs) {
-        if (c.block && !destinations.includes(c.block.cidr)) {
-          warn(this, Rules.PEERING_CIDR_ADDED_LATER, {
-            prop: `${c.source} ${c.family} block of ${f.path}`,
-            received: c.block.cidr,
-            rule: 'the block was attached after the pair was created, so no route through the peering leads to it',
-          });
-        }
-      }
-    }
-    return [];
   }
 }
 
