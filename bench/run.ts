@@ -4,10 +4,12 @@
  */
 import { benchGraph } from './graph';
 import { benchOverlap } from './overlap';
+import { benchSynth } from './synth';
 
 const sections: Array<[string, () => string[]]> = [
   ['overlap search', benchOverlap],
   ['connectivity graph', benchGraph],
+  ['synth: constructs vs hand-written L1', () => benchSynth()],
 ];
 
 for (const [title, run] of sections) {
