@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { EndpointPolicy } from './endpoint-policy';
 import { duplicateGatewayProblems, warnEdgeToEdge } from './gateway-checks';
 import { checkPolicySize } from './policy-size';
-import { checkRegion, gatewayServiceName, isServiceNameShaped, parseServiceName, serviceChildId } from './service-name';
+import { checkedServiceName, checkRegion, gatewayServiceName, parseServiceName, serviceChildId } from './service-name';
 import { GatewayEndpointService } from './services';
 import { indexApp } from '../core/app-index';
 import { fail } from '../core/errors';
@@ -175,14 +175,7 @@ interface ResolvedService {
 
 function resolveGatewayService(scope: Construct, service: GatewayEndpointService, i: number, region: string | undefined): ResolvedService {
   const prop = `services[${i}]`;
-  if (!isServiceNameShaped(service.name)) {
-    fail(scope, Rules.ENDPOINT_SERVICE_NAME_INVALID, {
-      prop,
-      received: show(service.name),
-      rule: 'a service name is lowercase letters, digits, dots and dashes, e.g. "s3" or "com.amazonaws.us-east-1.s3"',
-    });
-  }
-  const parsed = parseServiceName(service.name);
+  const parsed = checkedServiceName(scope, prop, service.name, 's3');
   if (!GATEWAY_SERVICES.includes(parsed.shortName)) {
     fail(scope, Rules.ENDPOINT_GATEWAY_UNSUPPORTED, {
       prop,

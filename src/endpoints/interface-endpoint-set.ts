@@ -3,12 +3,12 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { EndpointPolicy } from './endpoint-policy';
 import { checkPolicySize } from './policy-size';
-import { checkRegion, interfaceServiceName, isServiceNameShaped, parseServiceName, serviceChildId } from './service-name';
+import { checkedServiceName, checkRegion, interfaceServiceName, parseServiceName, serviceChildId } from './service-name';
 import { InterfaceEndpointService } from './services';
 import { indexApp } from '../core/app-index';
 import { fail } from '../core/errors';
 import { ConnectivityGraph, EndpointKind } from '../core/graph';
-import { show, warn } from '../core/report';
+import { warn } from '../core/report';
 import { Rules } from '../core/rules';
 import { isPendingLookup, readVpcFacts } from '../core/vpc-facts';
 import { IpFamily } from '../net/cidr';
@@ -111,14 +111,7 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
     }
     const resolved = props.services.map((svc, i) => {
       const prop = `services[${i}]`;
-      if (!isServiceNameShaped(svc.name)) {
-        fail(this, Rules.ENDPOINT_SERVICE_NAME_INVALID, {
-          prop,
-          received: show(svc.name),
-          rule: 'a service name is lowercase letters, digits, dots and dashes, e.g. "sns" or "com.amazonaws.us-east-1.sns"',
-        });
-      }
-      const parsed = parseServiceName(svc.name);
+      const parsed = checkedServiceName(this, prop, svc.name, 'sns');
       checkRegion(this, prop, svc.name, parsed.region, region);
       return { shortName: parsed.shortName, serviceName: parsed.fullName ?? interfaceServiceName(vpcStack, parsed.shortName) };
     });

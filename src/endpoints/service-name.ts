@@ -35,6 +35,18 @@ export function isServiceNameShaped(name: string): boolean {
  * Split a name into short name and region: `com.amazonaws.eu-west-1.sns` → `sns` in `eu-west-1`;
  * `sns` → `sns`; `com.amazonaws.iam` (a global service) → `iam`, no region.
  */
+/** Refuse a service name that is not shaped like one, then parse it; `example` is a short name for the message. */
+export function checkedServiceName(scope: IConstruct, prop: string, name: string, example: string): ParsedServiceName {
+  if (!isServiceNameShaped(name)) {
+    fail(scope, Rules.ENDPOINT_SERVICE_NAME_INVALID, {
+      prop,
+      received: show(name),
+      rule: `a service name is lowercase letters, digits, dots and dashes, e.g. "${example}" or "com.amazonaws.us-east-1.${example}"`,
+    });
+  }
+  return parseServiceName(name);
+}
+
 export function parseServiceName(name: string): ParsedServiceName {
   const parts = name.split('.');
   const regionAt = parts.findIndex((p) => isValidRegionName(p));

@@ -3,6 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../../src/core/graph';
+import { synthErrors } from '../synth';
 
 const ACCOUNT = '111111111111';
 
@@ -27,14 +28,6 @@ function peer(scope: Construct, id: string, requester: ec2.IVpc, accepter: ec2.I
   return owner;
 }
 
-function synthErrors(app: App): string {
-  try {
-    app.synth();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return '';
-}
 
 describe('ConnectivityGraph', () => {
   test('one graph per app', () => {

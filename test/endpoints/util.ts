@@ -1,5 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+export { synthErrors } from '../synth';
 
 export const ACCOUNT = '111111111111';
 
@@ -25,12 +26,3 @@ export function vpcIn(stack: Stack, id: string, cidr: string, opts: { withEgress
   });
 }
 
-/** The message of the synth error, or '' when the app synthesizes. */
-export function synthErrors(app: App): string {
-  try {
-    app.synth();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return '';
-}

@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+export { synthErrors } from '../synth';
 
 export const NETWORK = '111111111111';
 export const PARTNER = '222222222222';
@@ -40,15 +41,6 @@ export function importedVpc(stack: Stack, id: string, vpcId: string, cidr: strin
   });
 }
 
-/** The synth error message, or '' when the app synthesizes. */
-export function synthErrors(app: App): string {
-  try {
-    app.synth();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return '';
-}
 
 /** Every AWS::EC2::Route of a stack, as [routeTable (resolved), destination]. */
 export function routesOf(stack: Stack): Array<{ table: unknown; destination: string; pcx: unknown }> {

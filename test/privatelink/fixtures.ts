@@ -1,5 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+export { synthErrors } from '../synth';
 
 export const ACCOUNT = '111111111111';
 export const PARTNER = '222222222222';
@@ -33,12 +34,3 @@ export function isolatedVpc(stack: Stack, id: string, cidr: string, maxAzs = 2, 
   });
 }
 
-/** The error message of a synth, or '' when it succeeds. */
-export function synthErrors(app: App): string {
-  try {
-    app.synth();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return '';
-}
