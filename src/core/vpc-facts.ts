@@ -5,7 +5,7 @@ import { AppIndex } from './app-index';
 import { fail } from './errors';
 import { Rules } from './rules';
 import { CidrBlock, IpFamily } from '../net/cidr';
-import { tryParseCidr } from '../net/cidr-parse';
+import { cidrProblem, tryParseCidr } from '../net/cidr-parse';
 import { partitionOf } from '../net/regions';
 
 /** Where a CIDR block of a VPC was read from. */
@@ -53,6 +53,18 @@ export interface VpcFacts {
 export interface VpcFactOverrides {
   /** Replace the IPv4 and IPv6 blocks read from the VPC by these literal blocks. */
   readonly cidrBlocks?: string[];
+}
+
+/**
+ * Refuse a malformed CIDR override at once, naming the construct and prop that received it
+ * (tokens pass: they are reported as unknown when read).
+ */
+export function checkCidrOverrides(scope: IConstruct, prop: string, blocks: string[] | undefined): void {
+  blocks?.forEach((text, i) => {
+    if (Token.isUnresolved(text)) return;
+    const parsed = tryParseCidr(text);
+    if (!parsed.ok) fail(scope, Rules.CIDR_INVALID, cidrProblem(`${prop}[${i}]`, text, parsed));
+  });
 }
 
 /** The literal value of a string, or undefined when it is a token. */

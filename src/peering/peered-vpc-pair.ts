@@ -11,7 +11,7 @@ import { fail } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph } from '../core/graph';
 import { show, warn } from '../core/report';
 import { Rules } from '../core/rules';
-import { VpcFacts } from '../core/vpc-facts';
+import { checkCidrOverrides, VpcFacts } from '../core/vpc-facts';
 
 /** Properties of a {@link PeeredVpcPair}. */
 export interface PeeredVpcPairProps {
@@ -154,6 +154,8 @@ export class PeeredVpcPair extends Construct {
     this.requesterVpc = requester;
     this.accepterVpc = accepter;
 
+    checkCidrOverrides(this, 'requesterCidrBlocks', props.requesterCidrBlocks);
+    checkCidrOverrides(this, 'accepterCidrBlocks', props.accepterCidrBlocks);
     const graph = ConnectivityGraph.of(this);
     if (props.requesterCidrBlocks) graph._addVpc(requester, { cidrBlocks: props.requesterCidrBlocks });
     if (props.accepterCidrBlocks) graph._addVpc(accepter, { cidrBlocks: props.accepterCidrBlocks });

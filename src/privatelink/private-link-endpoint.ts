@@ -10,7 +10,7 @@ import { fail, formatProblem } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
 import { show, warn } from '../core/report';
 import { Rules } from '../core/rules';
-import { readVpcFacts, VpcFacts } from '../core/vpc-facts';
+import { checkCidrOverrides, readVpcFacts, VpcFacts } from '../core/vpc-facts';
 import { IpFamily } from '../net/cidr';
 import { partitionOf } from '../net/regions';
 
@@ -94,6 +94,7 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
     const service = props.service;
     this.service = service;
     const graph = ConnectivityGraph.of(this);
+    checkCidrOverrides(this, 'vpcCidrBlocks', props.vpcCidrBlocks);
     if (props.vpcCidrBlocks) graph._addVpc(props.vpc, { cidrBlocks: props.vpcCidrBlocks });
     const facts = readVpcFacts(props.vpc, props.vpcCidrBlocks ? { cidrBlocks: props.vpcCidrBlocks } : undefined);
 
