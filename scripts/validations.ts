@@ -14,6 +14,8 @@ export const VALIDATIONS_DOC = path.join(ROOT, 'docs', 'validations.md');
 export interface RuleTest {
   readonly file: string;
   readonly title: string;
+  /** The assertion that names the rule: the message pattern the test expects. */
+  readonly assertion: string;
 }
 
 function testFiles(dir: string): string[] {
@@ -43,14 +45,21 @@ export function testsByRule(): Map<string, RuleTest[]> {
         return !/hasNoWarning|hasNoError|\.not\./.test(line);
       });
       if (!m) continue;
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      const lineEnd = text.indexOf('\n', m.index);
+      const assertion = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).trim();
       const before = text.slice(0, m.index);
       const titles = [...before.matchAll(/\b(?:test|it)(?:\.each\([\s\S]*?\))?\(\s*(['`"])(.*?)\1/g)];
       const title = titles.length > 0 ? titles[titles.length - 1][2] : '(table)';
-      found.push({ file: path.relative(ROOT, f), title });
+      found.push({ file: path.relative(ROOT, f), title, assertion });
     }
     byRule.set(r.id, found);
   }
   return byRule;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function cell(s: string): string {
@@ -70,13 +79,14 @@ export function renderValidationsDoc(): string {
     `${rules.length} rules: ${errors} refuse the app at synth time (errors), ${rules.length - errors} warn when a check cannot be made or a risk is likely.`,
     'Every message has the form `<Construct> \'<path>\': <prop> <value received>; <rule>. <fix> [<warning id>]`.',
     '',
-    '| ID | severity | what it refuses or reports | fix | proved by |',
-    '|---|---|---|---|---|',
+    '| ID | severity | what it refuses or reports | fix | proved by | message, as the first test asserts it |',
+    '|---|---|---|---|---|---|',
   ];
   for (const r of rules) {
     const t = tests.get(r.id) ?? [];
     const proof = t.length === 0 ? '**no test**' : t.map((x) => `\`${x.file}\` — ${cell(x.title)}`).join('<br>');
-    lines.push(`| \`${warningId(r)}\` | ${r.severity} | ${cell(r.summary)} | ${cell(r.fix)} | ${proof} |`);
+    const message = t.length === 0 ? '' : `<code>${escapeHtml(t[0].assertion.slice(0, 220))}</code>`;
+    lines.push(`| \`${warningId(r)}\` | ${r.severity} | ${cell(r.summary)} | ${cell(r.fix)} | ${proof} | ${cell(message)} |`);
   }
   return lines.join('\n') + '\n';
 }

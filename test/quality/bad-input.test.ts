@@ -1,7 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ConnectivityError } from '../../src/core/error';
 import {
   CidrBlock,
   ConnectivityGraph,
@@ -13,6 +12,7 @@ import {
   PrivateLinkEndpoint,
   PrivateLinkService,
 } from '../../src';
+import { ConnectivityError } from '../../src/core/error';
 
 /**
  * Bad input to any public entry point is refused with a ConnectivityError whose message names
