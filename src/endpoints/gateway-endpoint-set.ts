@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { EndpointPolicy } from './endpoint-policy';
 import { duplicateGatewayProblems, warnEdgeToEdge } from './gateway-checks';
 import { checkPolicySize } from './policy-size';
-import { checkedServiceName, checkRegion, gatewayServiceName, parseServiceName, serviceChildId } from './service-name';
+import { checkedServiceName, checkRegion, vpcRegionOrWarn, gatewayServiceName, parseServiceName, serviceChildId } from './service-name';
 import { GatewayEndpointService } from './services';
 import { indexApp } from '../core/app-index';
 import { fail } from '../core/errors';
@@ -82,14 +82,7 @@ export class GatewayEndpointSet extends Construct {
       });
     }
 
-    const region = Token.isUnresolved(props.vpc.env.region) ? undefined : props.vpc.env.region;
-    if (region === undefined) {
-      warn(this, Rules.VPC_REGION_UNKNOWN, {
-        prop: 'vpc region',
-        received: 'is a token (environment-agnostic stack)',
-        rule: 'service names use AWS::Region, so a service name for another region cannot be detected at synth',
-      });
-    }
+    const region = vpcRegionOrWarn(this, props.vpc);
     const resolved = services.map((s, i) => resolveGatewayService(this, s, i, region));
 
     const tables = routeTablesOrFail(this, props.vpc, props.subnets);

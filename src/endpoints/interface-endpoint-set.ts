@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { EndpointPolicy } from './endpoint-policy';
 import { checkPolicySize } from './policy-size';
-import { checkedServiceName, checkRegion, interfaceServiceName, parseServiceName, serviceChildId } from './service-name';
+import { checkedServiceName, checkRegion, vpcRegionOrWarn, interfaceServiceName, parseServiceName, serviceChildId } from './service-name';
 import { InterfaceEndpointService } from './services';
 import { indexApp } from '../core/app-index';
 import { fail } from '../core/errors';
@@ -101,14 +101,7 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
     }
 
     const vpcStack = Stack.of(props.vpc);
-    const region = Token.isUnresolved(props.vpc.env.region) ? undefined : props.vpc.env.region;
-    if (region === undefined) {
-      warn(this, Rules.VPC_REGION_UNKNOWN, {
-        prop: 'vpc region',
-        received: 'is a token (environment-agnostic stack)',
-        rule: 'service names use AWS::Region, so a service name for another region cannot be detected at synth',
-      });
-    }
+    const region = vpcRegionOrWarn(this, props.vpc);
     const resolved = props.services.map((svc, i) => {
       const prop = `services[${i}]`;
       const parsed = checkedServiceName(this, prop, svc.name, 'sns');

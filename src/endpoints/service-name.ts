@@ -7,7 +7,7 @@ import { Aws, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { show } from '../core/report';
+import { show, warn } from '../core/report';
 import { Rules } from '../core/rules';
 import { dnsSuffixOf, isValidRegionName, partitionOf } from '../net/regions';
 
@@ -35,6 +35,22 @@ export function isServiceNameShaped(name: string): boolean {
  * Split a name into short name and region: `com.amazonaws.eu-west-1.sns` → `sns` in `eu-west-1`;
  * `sns` → `sns`; `com.amazonaws.iam` (a global service) → `iam`, no region.
  */
+/**
+ * The VPC's region, or undefined (with a warning) in an environment-agnostic stack, where service
+ * names use AWS::Region and a name for another region cannot be detected.
+ */
+export function vpcRegionOrWarn(scope: IConstruct, vpc: ec2.IVpc): string | undefined {
+  const region = Token.isUnresolved(vpc.env.region) ? undefined : vpc.env.region;
+  if (region === undefined) {
+    warn(scope, Rules.VPC_REGION_UNKNOWN, {
+      prop: 'vpc region',
+      received: 'is a token (environment-agnostic stack)',
+      rule: 'service names use AWS::Region, so a service name for another region cannot be detected at synth',
+    });
+  }
+  return region;
+}
+
 /** Refuse a service name that is not shaped like one, then parse it; `example` is a short name for the message. */
 export function checkedServiceName(scope: IConstruct, prop: string, name: string, example: string): ParsedServiceName {
   if (!isServiceNameShaped(name)) {
