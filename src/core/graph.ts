@@ -438,7 +438,14 @@ export class ConnectivityGraph extends Construct {
       const type = endpointTypeOf(ep);
       if (type === 'Gateway') {
         const key = envKey(ep);
-        if (key === undefined) continue;
+        if (key === undefined) {
+          warn(ep, Rules.VPC_REGION_UNKNOWN, {
+            prop: 'gateway endpoint region',
+            received: 'is a token (environment-agnostic stack)',
+            rule: 'gateway endpoints are counted against the per-region quota only where account and region are known',
+          });
+          continue;
+        }
         gatewayPerEnv.set(key, [...(gatewayPerEnv.get(key) ?? []), ep]);
       } else if (type === 'Interface' || type === 'GatewayLoadBalancer') {
         interfacePerVpc.set(ep.vpcId, [...(interfacePerVpc.get(ep.vpcId) ?? []), ep]);

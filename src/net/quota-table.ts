@@ -83,11 +83,11 @@ function limits(row: QuotaRow): string {
  * Merge quota overrides over the AWS defaults, refusing anything AWS could not have granted.
  *
  * @param overrides values from props or from JSON context (so unknown keys and non-numbers are checked too)
- * @param subject who the error message names, e.g. `ConnectivityQuotas` or a construct kind and path
+ * @param subject who the error message names, e.g. `QuotaValues` or a construct kind and path
  * @throws ConnectivityError (`quota-invalid`) for an unknown key, or a value that is not a whole
  *   number from 1 to the quota's maximum
  */
-export function resolveQuotas(overrides?: QuotaValues, subject: string = 'ConnectivityQuotas'): ResolvedQuotas {
+export function resolveQuotas(overrides?: QuotaValues, subject: string = 'QuotaValues'): ResolvedQuotas {
   const resolved: Record<string, number> = {};
   for (const row of QUOTA_TABLE) {
     resolved[row.key] = row.default;

@@ -258,6 +258,18 @@ describe('ConnectivityGraph', () => {
     expect(synthErrors(app)).toMatch(/gateway endpoints in 111111111111\/us-east-1 3; an account may have 2 gateway endpoints per region.*graph-gateway-endpoint-quota/);
   });
 
+  test('a gateway endpoint in an environment-agnostic stack warns that it is not counted', () => {
+    // GIVEN
+    const app = new App();
+    const s = stackIn(app, 'S', null);
+    vpcIn(s, 'V', '10.0.0.0/16').addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
+    ConnectivityGraph.of(s).declareQuotas({ gatewayEndpointsPerRegion: 1 });
+
+    // THEN
+    expect(synthErrors(app)).toBe('');
+    Annotations.fromStack(s).hasWarning('/S/V/S3/Resource', Match.stringLikeRegexp('gateway endpoint region is a token.*per-region quota.*vpc-region-unknown'));
+  });
+
   test('gateway endpoints in different regions are counted apart', () => {
     const app = new App();
     for (const region of ['us-east-1', 'eu-west-1']) {

@@ -5,7 +5,7 @@ import { DEFAULT_QUOTAS, QUOTA_TABLE, quotaRow, resolveQuotas } from '../../src/
 
 function quotaError(overrides: unknown): ConnectivityError {
   try {
-    resolveQuotas(overrides as QuotaValues, 'ConnectivityQuotas \'App/Quotas\'');
+    resolveQuotas(overrides as QuotaValues, 'QuotaValues \'App/Quotas\'');
   } catch (e) {
     if (e instanceof ConnectivityError) return e;
     throw e;
@@ -96,11 +96,11 @@ describe('quota overrides', () => {
 
     // THEN
     expect(error.ruleId).toBe(Rules.QUOTA_INVALID.id);
-    expect(error.message).toContain(`ConnectivityQuotas 'App/Quotas': ${message}`);
+    expect(error.message).toContain(`QuotaValues 'App/Quotas': ${message}`);
     expect(error.message.endsWith('[cdk-private-connectivity:quota-invalid]')).toBe(true);
   });
 
-  test('the error names ConnectivityQuotas when no subject is given', () => {
+  test('the error names QuotaValues when no subject is given', () => {
     // GIVEN / WHEN
     let message = '';
     try {
@@ -110,6 +110,6 @@ describe('quota overrides', () => {
     }
 
     // THEN
-    expect(message.startsWith('ConnectivityQuotas: activePeeringsPerVpc 0;')).toBe(true);
+    expect(message.startsWith('QuotaValues: activePeeringsPerVpc 0;')).toBe(true);
   });
 });
