@@ -66,7 +66,19 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
 
-  devDeps: ['aws-cdk@^2', 'fast-check@^4', 'cdk-nag@^3'],
+  devDeps: [
+    'aws-cdk@^2',
+    'fast-check@^4',
+    'cdk-nag@^3',
+    '@cdklabs/cdk-validator-cfnguard',
+    // The emulator deploy tier runs custom-resource handlers in node against moto_server.
+    '@aws-sdk/client-ec2@^3',
+    '@aws-sdk/client-sts@^3',
+    '@aws-sdk/client-elastic-load-balancing-v2@^3',
+    '@aws-sdk/client-iam@^3',
+    '@aws-sdk/client-route-53@^3',
+    '@aws-sdk/credential-providers@^3',
+  ],
   gitignore: ['cdk.out', 'examples/cdk.out', '.bench-out', 'dist/python-bindings'],
 });
 
