@@ -46,4 +46,7 @@ export const PeeringRules = {
   PEERING_SG_PEER_TOKEN: rule('peering-sg-peer-token', E,
     'A security-group rule references a peer security group of another account whose ID is a token.',
     'Import the peer security group with its literal ID: SecurityGroup.fromSecurityGroupId(scope, id, \'sg-...\').'),
+  PEERING_REQUESTER_ONLY_MODE: rule('peering-requester-only-mode', E,
+    'Requester-only mode is asked for where it cannot work: a pair within one account, no peerRoleArn for the partner to accept with, or an accepter-side prop that would deploy into the partner\'s account.',
+    'Use requesterOnly only across accounts, with peerRoleArn (the partner\'s role), and without accepterSubnets, accepterRoutesStack or allowFromRequester.'),
 } as const;

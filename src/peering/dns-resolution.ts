@@ -1,9 +1,7 @@
 // Internal (not re-exported): DNS resolution across a peering, which CloudFormation cannot set.
 import { Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { acknowledgeCustomResourceProvider } from '../core/nag';
+import { acknowledgePeeringWildcard, allowProvider, peeringConnectionStep } from './connection-provider';
 
 /** Which side(s) of the peering a {@link PeeringDnsResolution} sets, and where. */
 export interface PeeringDnsResolutionProps {
@@ -15,11 +13,19 @@ export interface PeeringDnsResolutionProps {
   readonly accepterSide: boolean;
   /** Accounts that may own the connection's ARN as this stack's IAM sees it. @default - this stack's account */
   readonly connectionAccounts?: string[];
+  /**
+   * The ARN of this side's VPC, to scope the permission by `ec2:AccepterVpc` (accepter side) or
+   * `ec2:RequesterVpc` (requester side) instead of by connection ID. Needed where the ID comes from
+   * a lookup of the same provider: naming it in the provider's own role would be a cycle.
+   * @default - scoped to the connection's ARN
+   */
+  readonly sideVpcArn?: string;
 }
 
 /**
  * `AllowDnsResolutionFromRemoteVpc` on one or both sides of a peering connection, through the EC2
- * API `ModifyVpcPeeringConnectionOptions` (AwsCustomResource shares one provider function per stack).
+ * API `ModifyVpcPeeringConnectionOptions`, once the connection is active (the call needs an active
+ * connection; the handler waits for it).
  *
  * ModifyVpcPeeringConnectionOptions: for inter-region peering the requester's options are set in
  * the requester's region and the accepter's in the accepter's; across accounts each owner sets its own.
@@ -28,34 +34,25 @@ export class PeeringDnsResolution extends Construct {
   constructor(scope: Construct, id: string, props: PeeringDnsResolutionProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    const call = (allow: boolean): cr.AwsSdkCall => {
-      const options = { AllowDnsResolutionFromRemoteVpc: allow };
-      return {
-        service: 'EC2',
-        action: 'modifyVpcPeeringConnectionOptions',
-        parameters: {
-          VpcPeeringConnectionId: props.peeringConnectionId,
-          ...(props.requesterSide ? { RequesterPeeringConnectionOptions: options } : {}),
-          ...(props.accepterSide ? { AccepterPeeringConnectionOptions: options } : {}),
-        },
-        physicalResourceId: cr.PhysicalResourceId.of(props.peeringConnectionId),
-        // Deleting the connection first (or with it) removes the options anyway.
-        ignoreErrorCodesMatching: allow ? undefined : 'InvalidVpcPeeringConnectionID.*',
-      };
-    };
-    const accounts = props.connectionAccounts ?? [stack.account];
-    new cr.AwsCustomResource(this, 'Resource', {
-      onCreate: call(true),
-      onUpdate: call(true),
-      onDelete: call(false),
-      policy: cr.AwsCustomResourcePolicy.fromStatements([new iam.PolicyStatement({
-        actions: ['ec2:ModifyVpcPeeringConnectionOptions'],
-        resources: accounts.map((account) => stack.formatArn({
-          service: 'ec2', account, resource: 'vpc-peering-connection', resourceName: props.peeringConnectionId,
-        })),
-      })]),
-      installLatestAwsSdk: false,
+    peeringConnectionStep(this, 'Resource', {
+      Operation: 'DnsOptions',
+      PeeringConnectionId: props.peeringConnectionId,
+      RequesterSide: props.requesterSide,
+      AccepterSide: props.accepterSide,
     });
-    acknowledgeCustomResourceProvider(this);
+    const accounts = props.connectionAccounts ?? [stack.account];
+    const arns = (name: string) => accounts.map((account) => stack.formatArn({
+      service: 'ec2', account, resource: 'vpc-peering-connection', resourceName: name,
+    }));
+    if (props.sideVpcArn === undefined) {
+      allowProvider(this, ['ec2:ModifyVpcPeeringConnectionOptions'], arns(props.peeringConnectionId));
+    } else {
+      // Identity and access management for VPC peering: the vpc-peering-connection resource type
+      // takes the ec2:AccepterVpc / ec2:RequesterVpc condition keys.
+      const key = props.accepterSide ? 'ec2:AccepterVpc' : 'ec2:RequesterVpc';
+      allowProvider(this, ['ec2:ModifyVpcPeeringConnectionOptions'], arns('*'), { ArnEquals: { [key]: props.sideVpcArn } });
+      acknowledgePeeringWildcard(this);
+    }
+    allowProvider(this, ['ec2:DescribeVpcPeeringConnections'], ['*']);
   }
 }

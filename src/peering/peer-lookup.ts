@@ -3,7 +3,13 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { allowProvider, peeringConnectionStep } from './connection-provider';
 import { acknowledgeDescribeCustomResource } from '../core/nag';
+
+// DescribeVpcs supports no resource-level permissions (Actions, resources, and condition keys for
+// Amazon EC2), so its statement names '*'.
+const describe = (action: string) => new iam.PolicyStatement({ actions: [action], resources: ['*'] });
+const PATH_VPC = 'Vpcs.0.VpcId';
 
 /** Where to find the peering connection from the accepter's side. */
 export interface ConnectionLookupProps {
@@ -11,24 +17,24 @@ export interface ConnectionLookupProps {
   readonly accepterVpcId: string;
   /** The requester's account (literal). */
   readonly requesterAccount: string;
+  /** The requester's region (literal): a match from another region is not this pair's. */
+  readonly requesterRegion?: string;
   /** The requester VPC ID, when literal. */
   readonly requesterVpcId?: string;
   /** The requester's primary IPv4 block, used when the requester VPC ID is not literal. */
   readonly requesterCidrBlock?: string;
-  /** The accepter's region. */
-  readonly region: string;
+  /**
+   * Changes whenever the connection would be replaced (its own replacement properties and those of
+   * both VPCs), so that the accepter's next deploy looks the connection up again.
+   */
+  readonly generation: string;
 }
 
-// DescribeVpcPeeringConnections and DescribeVpcs support no resource-level permissions
-// (Actions, resources, and condition keys for Amazon EC2), so their statements name '*'.
-const describe = (action: string) => new iam.PolicyStatement({ actions: [action], resources: ['*'] });
-const PATH_PCX = 'VpcPeeringConnections.0.VpcPeeringConnectionId';
-const PATH_VPC = 'Vpcs.0.VpcId';
-
 /**
- * The ID of an active peering connection, read in the accepter's account and region with
- * filters known at synth (tags exist only in the account and region that created them, so the
- * accepter side cannot search by tag).
+ * The ID of the peering connection, read in the accepter's account and region with filters known
+ * at synth (tags exist only in the account and region that created them, so the accepter side
+ * cannot search by tag). The handler waits until the connection is active, requires exactly one
+ * live match, and fails with the connection's state and what to do.
  */
 export class PeeringConnectionLookup extends Construct {
   /** The peering connection ID (a deploy-time value). */
@@ -36,30 +42,19 @@ export class PeeringConnectionLookup extends Construct {
 
   constructor(scope: Construct, id: string, props: ConnectionLookupProps) {
     super(scope, id);
-    const filters = [
-      { Name: 'accepter-vpc-info.vpc-id', Values: [props.accepterVpcId] },
-      { Name: 'requester-vpc-info.owner-id', Values: [props.requesterAccount] },
-      props.requesterVpcId !== undefined
-        ? { Name: 'requester-vpc-info.vpc-id', Values: [props.requesterVpcId] }
-        : { Name: 'requester-vpc-info.cidr-block', Values: [props.requesterCidrBlock!] },
-      { Name: 'status-code', Values: ['active'] },
-    ];
-    const call: cr.AwsSdkCall = {
-      service: 'EC2',
-      action: 'describeVpcPeeringConnections',
-      parameters: { Filters: filters },
-      region: props.region,
-      physicalResourceId: cr.PhysicalResourceId.fromResponse(PATH_PCX),
-      outputPaths: [PATH_PCX],
-    };
-    const resource = new cr.AwsCustomResource(this, 'Resource', {
-      onCreate: call,
-      onUpdate: call,
-      policy: cr.AwsCustomResourcePolicy.fromStatements([describe('ec2:DescribeVpcPeeringConnections')]),
-      installLatestAwsSdk: false,
+    const resource = peeringConnectionStep(this, 'Resource', {
+      Operation: 'Lookup',
+      AccepterVpcId: props.accepterVpcId,
+      RequesterAccount: props.requesterAccount,
+      RequesterRegion: props.requesterRegion,
+      RequesterVpcId: props.requesterVpcId,
+      RequesterCidrBlock: props.requesterVpcId === undefined ? props.requesterCidrBlock : undefined,
+      Generation: props.generation,
     });
-    acknowledgeDescribeCustomResource(resource);
-    this.peeringConnectionId = resource.getResponseField(PATH_PCX);
+    allowProvider(this, ['ec2:DescribeVpcPeeringConnections'], ['*']);
+    // The physical ID is the connection ID: a replaced connection is a replaced lookup, and every
+    // route that uses it is updated.
+    this.peeringConnectionId = resource.ref;
   }
 }
 

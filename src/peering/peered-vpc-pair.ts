@@ -1,4 +1,5 @@
-import { Names, Stack, Stage, Tags, Token } from 'aws-cdk-lib';
+import { createHash } from 'crypto';
+import { CfnOutput, Lazy, Names, Stack, Stage, Tags, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -12,6 +13,7 @@ import { ConnectionKind, ConnectivityGraph } from '../core/graph';
 import { show, warn } from '../core/report';
 import { Rules } from '../core/rules';
 import { checkCidrOverrides, VpcFacts } from '../core/vpc-facts';
+import { IpFamily } from '../net/cidr';
 
 /** Properties of a {@link PeeredVpcPair}. */
 export interface PeeredVpcPairProps {
@@ -67,6 +69,16 @@ export interface PeeredVpcPairProps {
    * @default false
    */
   readonly allowDnsResolution?: boolean;
+
+  /**
+   * Requester-only mode, for a partner that accepts with its own role and manages its own side:
+   * the pair creates the connection (with `peerRoleArn`, the partner's role) and the requester's
+   * routes, and nothing in the partner's account (no accepter role, no accepter stack, no lookup,
+   * no routes). The requester's stack outputs what the partner adds (`partnerInstructions`).
+   * Cross-account pairs only.
+   * @default false
+   */
+  readonly requesterOnly?: boolean;
 
   /**
    * The `Name` tag of the peering connection.
@@ -139,20 +151,30 @@ export class PeeredVpcPair extends Construct {
   /** The routes added in the requester's route tables. */
   public readonly requesterRoutes: ec2.CfnRoute[];
 
-  /** The routes added in the accepter's route tables. */
+  /** The routes added in the accepter's route tables (none in requester-only mode). */
   public readonly accepterRoutes: ec2.CfnRoute[];
+
+  /**
+   * Requester-only mode: what the partner runs on its side once the connection is active (routes
+   * to the requester's blocks, and the DNS option when asked for), with the connection ID filled
+   * in at deploy time. Also a `PartnerInstructions` output of the requester's stack.
+   * @default - none (the pair manages both sides)
+   */
+  public readonly partnerInstructions?: string;
 
   private readonly requesterScope: Construct;
   private readonly accepterScope: Construct;
   private readonly requesterFacts: VpcFacts;
   private readonly accepterFacts: VpcFacts;
   private readonly foreignScopes = new Map<Stack, Construct>();
+  private readonly requesterOnlyMode: boolean;
 
   constructor(scope: Construct, id: string, props: PeeredVpcPairProps) {
     super(scope, id);
     const { requester, accepter } = props;
     this.requesterVpc = requester;
     this.accepterVpc = accepter;
+    this.requesterOnlyMode = props.requesterOnly ?? false;
 
     checkCidrOverrides(this, 'requesterCidrBlocks', props.requesterCidrBlocks);
     checkCidrOverrides(this, 'accepterCidrBlocks', props.accepterCidrBlocks);
@@ -205,7 +227,9 @@ export class PeeredVpcPair extends Construct {
 
       if (this.crossAccount) {
         peerRoleArn = props.peerRoleArn;
-        if (peerRoleArn === undefined) {
+        if (props.requesterOnly) {
+          this.checkRequesterOnly(props, acc);
+        } else if (peerRoleArn === undefined) {
           if (!accepterVpcStackInEnv) {
             fail(this, Rules.PEERING_NO_ACCEPTER, {
               prop: 'peerRoleArn',
@@ -229,9 +253,10 @@ export class PeeredVpcPair extends Construct {
       }
       if (requesterNeedsAccepterStack) this.requesterStack.addStackDependency(accepterVpcStack, 'the peering request needs the accepter VPC ID and accepter role');
 
-      this.accepterStack = props.accepterRoutesStack
-        ?? (accepterVpcStackInEnv && !requesterNeedsAccepterStack ? accepterVpcStack : this.siblingStack(acc));
-      this.checkEnv('accepterRoutesStack', this.accepterStack, acc);
+      this.accepterStack = props.requesterOnly
+        ? this.requesterStack
+        : props.accepterRoutesStack ?? (accepterVpcStackInEnv && !requesterNeedsAccepterStack ? accepterVpcStack : this.siblingStack(acc));
+      if (!props.requesterOnly) this.checkEnv('accepterRoutesStack', this.accepterStack, acc);
       if (requesterNeedsAccepterStack && this.accepterStack === accepterVpcStack) {
         fail(this, Rules.PEERING_STACK_CYCLE, {
           prop: 'accepterRoutesStack',
@@ -239,8 +264,16 @@ export class PeeredVpcPair extends Construct {
           rule: `the requester stack ${this.requesterStack.node.path} must be deployed after it (accepter role or VPC ID), and the accepter routes after the requester stack`,
         });
       }
-      this.accepterStack.addStackDependency(this.requesterStack, 'the accepter routes need the active peering connection');
+      if (!props.requesterOnly) this.accepterStack.addStackDependency(this.requesterStack, 'the accepter routes need the active peering connection');
       this.accepterScope = this.scopeIn(this.accepterStack);
+    }
+    if (props.requesterOnly && !this.crossAccount) {
+      fail(this, Rules.PEERING_REQUESTER_ONLY_MODE, {
+        prop: 'requesterOnly',
+        received: `true, but both VPCs are in account ${req.account ?? acc.account ?? '(unknown)'}`,
+        rule: 'requester-only mode leaves the accepter side to a partner in another account',
+        fix: 'Remove requesterOnly: within one account the pair manages both sides.',
+      });
     }
 
     this.connection = new ec2.CfnVPCPeeringConnection(this.requesterScope, 'Resource', {
@@ -254,9 +287,10 @@ export class PeeredVpcPair extends Construct {
     Tags.of(this.connection).add('Name', props.peeringConnectionName ?? this.node.path);
     this.peeringConnectionId = this.connection.ref;
 
-    this.accepterPeeringConnectionId = Stack.of(this.accepterScope) === this.requesterStack || (!this.crossAccount && !this.crossRegion)
+    const sameStackOrEnv = Stack.of(this.accepterScope) === this.requesterStack || (!this.crossAccount && !this.crossRegion);
+    this.accepterPeeringConnectionId = props.requesterOnly || sameStackOrEnv
       ? this.peeringConnectionId
-      : this.lookUpConnection(req, acc);
+      : this.lookUpConnection(req);
 
     graph._addConnection({ owner: this, kind: ConnectionKind.PEERING, source: requester, target: accepter, connectionId: this.peeringConnectionId });
 
@@ -269,6 +303,17 @@ export class PeeredVpcPair extends Construct {
       peer: acc,
       connectionId: this.peeringConnectionId,
     });
+    this.requesterRoutes = requesterSide.routes;
+    if (props.requesterOnly) {
+      this.accepterRoutes = [];
+      this.partnerInstructions = this.addPartnerInstructions(req, props.allowDnsResolution ?? false);
+      if (props.allowDnsResolution) {
+        new PeeringDnsResolution(this.requesterScope, 'RequesterDnsResolution', {
+          peeringConnectionId: this.peeringConnectionId, requesterSide: true, accepterSide: false,
+        });
+      }
+      return;
+    }
     const accepterSide = addSideRoutes({
       owner: this,
       scope: this.accepterScope,
@@ -278,7 +323,6 @@ export class PeeredVpcPair extends Construct {
       peer: req,
       connectionId: this.accepterPeeringConnectionId,
     });
-    this.requesterRoutes = requesterSide.routes;
     this.accepterRoutes = accepterSide.routes;
 
     if (props.allowDnsResolution) this.addDnsResolution();
@@ -301,6 +345,14 @@ export class PeeredVpcPair extends Construct {
   }
 
   private allowFrom(id: string, from: 'requester' | 'accepter', options: PeerIngressOptions): void {
+    if (this.requesterOnlyMode && from === 'requester') {
+      fail(this, Rules.PEERING_REQUESTER_ONLY_MODE, {
+        prop: `allowFromRequester('${id}')`,
+        received: `security group ${options.securityGroup.node.path}`,
+        rule: 'in requester-only mode the accepter side, its security groups included, is the partner\'s',
+        fix: `Ask the partner to admit the requester's blocks (${this.requesterFacts.cidrs.map((c) => c.text).join(', ')}) on ${options.port.toString()}.`,
+      });
+    }
     const sameEnv = !this.crossAccount && !this.crossRegion;
     // Same environment: in this stack, which already depends on both VPCs' stacks.
     const scope = sameEnv ? this : from === 'requester' ? this.accepterScope : this.requesterScope;
@@ -383,7 +435,7 @@ export class PeeredVpcPair extends Construct {
   }
 
   /** The connection ID read in the accepter's stack. */
-  private lookUpConnection(req: VpcFacts, acc: VpcFacts): string {
+  private lookUpConnection(req: VpcFacts): string {
     const requesterVpcId = Token.isUnresolved(req.vpc.vpcId) ? undefined : req.vpc.vpcId;
     const primary = req.cidrs.find((c) => c.family === 'ipv4' && c.block !== undefined)?.block?.cidr;
     if (req.account === undefined || (requesterVpcId === undefined && primary === undefined)) {
@@ -395,11 +447,83 @@ export class PeeredVpcPair extends Construct {
     }
     return new PeeringConnectionLookup(this.accepterScope, 'PeeringConnectionId', {
       accepterVpcId: this.accepterVpc.vpcId,
-      requesterAccount: req.account,
+      requesterAccount: req.account!,
+      requesterRegion: req.region,
       requesterVpcId,
       requesterCidrBlock: primary,
-      region: acc.region!,
+      generation: Lazy.string({ produce: () => this.connectionGeneration() }),
     }).peeringConnectionId;
+  }
+
+  /**
+   * A digest of everything whose change replaces the connection: its replacement properties
+   * (AWS::EC2::VPCPeeringConnection: VpcId, PeerVpcId, PeerOwnerId, PeerRegion, PeerRoleArn all
+   * require replacement), its logical ID, and the addressing of both VPCs (a VPC replaced for a new
+   * block gets a new ID). The accepter's lookup carries it, so its next deploy follows a new connection.
+   */
+  private connectionGeneration(): string {
+    const c = this.connection;
+    const parts: unknown[] = [
+      this.requesterStack.resolve([c.logicalId, c.vpcId, c.peerVpcId, c.peerOwnerId, c.peerRegion, c.peerRoleArn]),
+    ];
+    for (const vpc of [this.requesterVpc, this.accepterVpc]) {
+      const cfn = vpc.node.defaultChild;
+      parts.push(cfn instanceof ec2.CfnVPC
+        ? Stack.of(cfn).resolve([Stack.of(cfn).stackName, cfn.logicalId, cfn.cidrBlock, cfn.ipv4IpamPoolId, cfn.ipv4NetmaskLength])
+        : [Stack.of(vpc).resolve(vpc.vpcId)]);
+    }
+    return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
+  }
+
+  /** Requester-only mode: the partner accepts with its own role and owns every accepter-side resource. */
+  private checkRequesterOnly(props: PeeredVpcPairProps, acc: VpcFacts): void {
+    const refuse = (prop: string, received: string, fix: string) => fail(this, Rules.PEERING_REQUESTER_ONLY_MODE, {
+      prop,
+      received,
+      rule: 'in requester-only mode the pair deploys nothing in the accepter account: the partner accepts with its own role and adds its own routes',
+      fix,
+    });
+    if (props.peerRoleArn === undefined) {
+      refuse('peerRoleArn', 'undefined', `Pass the ARN of the partner's role in account ${acc.account} that trusts your account and may ec2:AcceptVpcPeeringConnection.`);
+    }
+    if (props.accepterSubnets !== undefined) {
+      refuse('accepterSubnets', 'given', 'Remove accepterSubnets: the partner chooses which of its route tables get routes (see partnerInstructions).');
+    }
+    if (props.accepterRoutesStack !== undefined) {
+      refuse('accepterRoutesStack', props.accepterRoutesStack.node.path, 'Remove accepterRoutesStack: no accepter-side stack is created.');
+    }
+  }
+
+  /** Outputs, in the requester's stack, of what the partner adds on its side; returns the same text. */
+  private addPartnerInstructions(req: VpcFacts, dns: boolean): string {
+    const pcx = this.peeringConnectionId;
+    const blocks = req.cidrs.filter((c) => c.text !== '');
+    const table = `<each route table of ${this.accepterVpc.vpcId} that reaches the requester>`;
+    const lines = blocks.map((c) => `aws ec2 create-route --route-table-id ${table} `
+      + `--${c.family === IpFamily.IPV6 ? 'destination-ipv6-cidr-block' : 'destination-cidr-block'} ${c.text} --vpc-peering-connection-id ${pcx}`);
+    if (dns) {
+      lines.push(`aws ec2 modify-vpc-peering-connection-options --vpc-peering-connection-id ${pcx} --accepter-peering-connection-options AllowDnsResolutionFromRemoteVpc=true`);
+    }
+    const text = lines.join(' ; ');
+    const scope = this.requesterScope;
+    new CfnOutput(scope, 'PeeringConnectionIdOutput', {
+      value: pcx,
+      description: `Peering connection of ${this.node.path}: the partner accepts it with its own role`,
+    });
+    new CfnOutput(scope, 'PartnerInstructions', {
+      value: text,
+      description: `What the owner of ${this.accepterVpc.vpcId} adds once the connection is active (requester-only mode)`,
+    });
+    for (const c of blocks) {
+      if (Token.isUnresolved(c.text) && c.block === undefined) {
+        warn(this, Rules.PEERING_PEER_CIDR_UNKNOWN, {
+          prop: `requester ${c.family} block`,
+          received: '(unresolved token)',
+          rule: 'the partner instructions name the block as resolved at deploy time; read it from the PartnerInstructions output',
+        });
+      }
+    }
+    return text;
   }
 
   /** VPC peering DNS resolution needs DNS support and DNS hostnames on both VPCs. */
@@ -434,12 +558,16 @@ export class PeeredVpcPair extends Construct {
     new PeeringDnsResolution(this.requesterScope, 'RequesterDnsResolution', {
       peeringConnectionId: this.peeringConnectionId, requesterSide: true, accepterSide: false,
     });
+    const accepterStack = Stack.of(this.accepterScope);
     new PeeringDnsResolution(this.accepterScope, 'AccepterDnsResolution', {
       peeringConnectionId: this.accepterPeeringConnectionId,
       requesterSide: false,
       accepterSide: true,
       // Seen from the accepter, the connection may carry either owner's account in its ARN.
       connectionAccounts: this.crossAccount ? [this.requesterFacts.account!, this.accepterFacts.account!] : undefined,
+      sideVpcArn: this.accepterPeeringConnectionId === this.peeringConnectionId
+        ? undefined
+        : accepterStack.formatArn({ service: 'ec2', resource: 'vpc', resourceName: this.accepterVpc.vpcId }),
     });
   }
 }
