@@ -100,6 +100,6 @@ describe('DNS resolution across the peering', () => {
     const s = stackIn(app, 'S');
     new PeeredVpcPair(s, 'P', { requester: vpcIn(s, 'A', '10.0.0.0/16', { maxAzs: 1 }), accepter: vpcIn(s, 'B', '10.1.0.0/16', { maxAzs: 1, enableDnsHostnames: false }) });
     Template.fromStack(s).resourceCountIs(STEP, 0);
-    Template.fromStack(s).resourceCountIs('AWS::Lambda::Function', 0);
+    expect(Template.fromStack(s).findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('peering') } })).toEqual({});
   });
 });

@@ -1,5 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Matcher, MatchResult, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 export { synthErrors } from '../synth';
 
@@ -62,4 +62,31 @@ export function routeCounts(stack: Stack): Record<string, number> {
     out[k] = (out[k] ?? 0) + 1;
   }
   return out;
+}
+
+/** A CloudFormation value as text: joins flattened, `AWS::Partition` as `aws`, other references as `${Name}`. */
+export function cfnText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  const o = v as Record<string, any>;
+  if (o && Array.isArray(o['Fn::Join'])) return (o['Fn::Join'][1] as unknown[]).map(cfnText).join(o['Fn::Join'][0]);
+  if (o && o.Ref === 'AWS::Partition') return 'aws';
+  if (o && typeof o.Ref === 'string') return `\${${o.Ref}}`;
+  if (o && Array.isArray(o['Fn::GetAtt'])) return `\${${o['Fn::GetAtt'].join('.')}}`;
+  return JSON.stringify(v);
+}
+
+/**
+ * Matches an ARN whether it is rendered with the partition as a reference (no feature flags) or
+ * as a literal (`@aws-cdk/core:enablePartitionLiterals`, which `cdk init` turns on).
+ */
+export function arnMatching(pattern: RegExp): Matcher {
+  return new (class extends Matcher {
+    public readonly name = `arnMatching(${pattern})`;
+    public test(actual: unknown): MatchResult {
+      const result = new MatchResult(actual);
+      const text = cfnText(actual);
+      if (!pattern.test(text)) result.recordFailure({ matcher: this, path: [], message: `Expected an ARN matching ${pattern}, got ${text}` });
+      return result;
+    }
+  })();
 }

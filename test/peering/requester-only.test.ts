@@ -1,17 +1,28 @@
+import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { importedVpc, newApp, PARTNER, routeCounts, stackIn, vpcIn } from './helpers';
+import { newApp, PARTNER, routeCounts, stackIn, vpcIn } from './helpers';
 import { ConnectivityError } from '../../src/core/error';
 import { PeeredVpcPair } from '../../src/peering';
 
 const PARTNER_ROLE = 'arn:aws:iam::222222222222:role/peering-accepter';
 
-/** A network-account requester peered with a partner VPC imported by its literal ID. */
+/** What `Vpc.fromLookup` returns for the partner's VPC (account 222..., seen from the network account). */
+const LOOKUP_CONTEXT = {
+  'vpc-provider:account=111111111111:filter.owner-id=222222222222:filter.vpc-id=vpc-0partner:region=us-east-1:returnAsymmetricSubnets=true': {
+    vpcId: 'vpc-0partner',
+    vpcCidrBlock: '10.1.0.0/16',
+    ownerAccountId: PARTNER,
+    availabilityZones: [],
+    subnetGroups: [{ name: 'iso', type: 'Isolated', subnets: [{ subnetId: 'subnet-p', cidr: '10.1.0.0/24', availabilityZone: 'us-east-1a', routeTableId: 'rtb-p' }] }],
+  },
+};
+
+/** A network-account requester peered with the partner's VPC, looked up by ID and owner: no partner stack. */
 function partnerApp(extra: Partial<import('../../src/peering').PeeredVpcPairProps> = {}) {
-  const app = newApp();
+  const app = newApp(LOOKUP_CONTEXT);
   const net = stackIn(app, 'Network');
-  const partner = stackIn(app, 'Partner', 'us-east-1', PARTNER);
-  const accepter = importedVpc(partner, 'B', 'vpc-0bbbbbbb', '10.1.0.0/16');
+  const accepter = ec2.Vpc.fromLookup(net, 'PartnerVpc', { vpcId: 'vpc-0partner', ownerAccountId: PARTNER });
   const pair = new PeeredVpcPair(net, 'Peering', {
     requester: vpcIn(net, 'A', '10.0.0.0/16'),
     accepter,
@@ -19,26 +30,26 @@ function partnerApp(extra: Partial<import('../../src/peering').PeeredVpcPairProp
     requesterOnly: true,
     ...extra,
   });
-  return { app, net, partner, pair };
+  return { app, net, pair };
 }
 
 describe('PeeredVpcPair requester-only mode (the partner manages its side)', () => {
   test('nothing is deployed into the partner\'s account: no stack, role, function or route', () => {
     // GIVEN / WHEN
-    const { app, net, partner, pair } = partnerApp();
+    const { app, net, pair } = partnerApp();
 
     // THEN the request carries the partner's role
     Template.fromStack(net).hasResourceProperties('AWS::EC2::VPCPeeringConnection', {
-      PeerVpcId: 'vpc-0bbbbbbb', PeerOwnerId: PARTNER, PeerRoleArn: PARTNER_ROLE,
+      PeerVpcId: 'vpc-0partner', PeerOwnerId: PARTNER, PeerRoleArn: PARTNER_ROLE,
     });
     expect(routeCounts(net)).toEqual({ '10.1.0.0/16': 4 });
-    // and the partner's account holds nothing of ours
-    expect(Object.keys(Template.fromStack(partner).toJSON().Resources ?? {})).toEqual([]);
-    expect(app.node.tryFindChild('Network-Peering-Accepter')).toBeUndefined();
+    // and the app holds no stack of the partner's account
+    expect(app.node.children.filter((c) => c instanceof Stack).map((c) => c.node.id)).toEqual(['Network']);
     expect(pair.accepterRoutes).toEqual([]);
     expect(pair.accepterStack).toBe(net);
     Template.fromStack(net).resourceCountIs('Custom::PeeringConnection', 0);
-    Template.fromStack(net).resourceCountIs('AWS::Lambda::Function', 0);
+    // no route into the partner's route table from our side
+    expect(JSON.stringify(Template.fromStack(net).toJSON())).not.toContain('rtb-p');
   });
 
   test('the requester stack outputs exactly what the partner adds: a route per requester block via the connection', () => {
@@ -46,7 +57,7 @@ describe('PeeredVpcPair requester-only mode (the partner manages its side)', () 
     const outputs = Template.fromStack(net).toJSON().Outputs;
     const instructions = Object.entries(outputs).find(([k]) => k.includes('PartnerInstructions'))![1] as any;
     const text = JSON.stringify(net.resolve(instructions.Value));
-    expect(text).toMatch(/aws ec2 create-route --route-table-id <each route table of vpc-0bbbbbbb that reaches the requester> --destination-cidr-block 10\.0\.0\.0\/16 --vpc-peering-connection-id /);
+    expect(text).toMatch(/aws ec2 create-route --route-table-id <each route table of vpc-0partner that reaches the requester> --destination-cidr-block 10\.0\.0\.0\/16 --vpc-peering-connection-id /);
     const connection = Object.keys(Template.fromStack(net).findResources('AWS::EC2::VPCPeeringConnection'))[0];
     expect(text).toContain(JSON.stringify({ Ref: connection }));
     expect(text).not.toMatch(/modify-vpc-peering-connection-options/);
@@ -63,9 +74,12 @@ describe('PeeredVpcPair requester-only mode (the partner manages its side)', () 
     expect(JSON.stringify(net.resolve(instructions.Value))).toMatch(/--accepter-peering-connection-options AllowDnsResolutionFromRemoteVpc=true/);
   });
 
-  test('control: without requesterOnly the same pair deploys the lookup into the partner\'s account', () => {
-    const { partner } = partnerApp({ requesterOnly: false });
-    Template.fromStack(partner).resourceCountIs('Custom::PeeringConnection', 1);
+  test('control: without requesterOnly the same pair adds routes to the partner\'s route table and a lookup in its account', () => {
+    const { app } = partnerApp({ requesterOnly: false });
+    const accepterStack = app.node.findChild('Network-Peering-Accepter') as Stack;
+    expect(accepterStack.account).toEqual(PARTNER);
+    Template.fromStack(accepterStack).resourceCountIs('Custom::PeeringConnection', 1);
+    Template.fromStack(accepterStack).hasResourceProperties('AWS::EC2::Route', { RouteTableId: 'rtb-p' });
   });
 
   const REFUSALS: Array<[string, RegExp, () => void]> = [
@@ -78,8 +92,8 @@ describe('PeeredVpcPair requester-only mode (the partner manages its side)', () 
       new PeeredVpcPair(s, 'P', { requester: vpcIn(s, 'A', '10.0.0.0/16'), accepter: vpcIn(s, 'B', '10.1.0.0/16'), requesterOnly: true });
     }],
     ['allowFromRequester (the accepter\'s security groups are the partner\'s)', /allowFromRequester\('Db'\).*Ask the partner to admit the requester's blocks \(10\.0\.0\.0\/16\)/s, () => {
-      const { partner, pair } = partnerApp();
-      const sg = ec2.SecurityGroup.fromSecurityGroupId(partner, 'Sg', 'sg-0123456789abcdef0');
+      const { net, pair } = partnerApp();
+      const sg = ec2.SecurityGroup.fromSecurityGroupId(net, 'Sg', 'sg-0123456789abcdef0');
       pair.allowFromRequester('Db', { securityGroup: sg, port: ec2.Port.tcp(5432) });
     }],
   ];
