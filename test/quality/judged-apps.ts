@@ -22,11 +22,15 @@ export interface FlagVariant {
   readonly flags: Record<string, unknown>;
 }
 
-/** The flags `cdk init` writes: test/cdk-init-context.json when present, else aws-cdk-lib's own list. */
+/**
+ * The flags `cdk init` writes: test/cdk-init-context.json when present (the flags, or a cdk.json-like
+ * `{ "context": ... }`), else aws-cdk-lib's own list.
+ */
 export function cdkInitFlags(): Record<string, unknown> {
   const local = path.join(REPO, 'test', 'cdk-init-context.json');
   const file = fs.existsSync(local) ? local : require.resolve('aws-cdk-lib/recommended-feature-flags.json');
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return typeof json.context === 'object' && json.context !== null ? json.context : json;
 }
 
 /** No flags, and the flags of a new `cdk init` app. */
