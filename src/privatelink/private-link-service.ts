@@ -12,7 +12,7 @@ import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } fr
 import { defaultPrivateSubnets, selectZonedSubnets } from './zones';
 import { fail } from '../core/errors';
 import { ConnectivityGraph } from '../core/graph';
-import { acknowledgeRule } from '../core/nag';
+import { acknowledgeRule, acknowledgeServiceLoadBalancer } from '../core/nag';
 import { show, warn } from '../core/report';
 import { Rules } from '../core/rules';
 import { partitionOf, validateRegionName } from '../net/regions';
@@ -279,6 +279,7 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
         crossZoneEnabled: props.crossZoneEnabled,
       });
       this.loadBalancer = nlb;
+      acknowledgeServiceLoadBalancer(nlb, { crossZoneEnabled: props.crossZoneEnabled === true, accessLogs: props.accessLogsBucket !== undefined });
       if (props.accessLogsBucket) {
         nlb.logAccessLogs(props.accessLogsBucket);
       } else {
