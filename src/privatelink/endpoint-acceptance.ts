@@ -128,7 +128,7 @@ export class PrivateLinkEndpointAcceptance extends Construct {
         this.resource.node.addDependency(c.endpoint);
       } else {
         // Checked by CDK too: a consumer stack that depends on this stack would be a cycle.
-        stack.addDependency(consumerStack, `${c.endpoint.node.path} must request its connection before it is accepted`);
+        stack.addStackDependency(consumerStack, `${c.endpoint.node.path} must request its connection before it is accepted`);
       }
     });
   }

@@ -472,8 +472,11 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
       const hcPort = hc === undefined || hc === 'traffic-port' ? targetPort : Number(hc);
       if (Number.isInteger(hcPort)) ports.set(ec2.Port.tcp(hcPort).toString(), ec2.Port.tcp(hcPort));
     });
-    for (const peer of peers) {
-      for (const port of ports.values()) this.loadBalancer.connections.allowTo(peer, port, `PrivateLink service ${this.node.path}: targets and health checks`);
+    for (const sg of this.loadBalancer.connections.securityGroups) {
+      if (sg.allowAllOutbound) continue;
+      for (const peer of peers) {
+        for (const port of ports.values()) sg.addEgressRule(peer, port, `PrivateLink service ${this.node.path}: targets and health checks`);
+      }
     }
   }
 

@@ -88,7 +88,8 @@ describe('endpoint acceptance handler', () => {
     const { clock, ec2 } = setup([{ id: 'vpce-late', owner: PARTNER, state: 'pendingAcceptance', appearsAt: 5000 }]);
 
     // WHEN
-    const result = await acceptEndpoints({ ServiceId: SERVICE, Accounts: [PARTNER], ExpectedEndpoints: { [PARTNER]: 1 }, MaxWaitSeconds: 600 }, ec2, clock);
+    const props = { ServiceId: SERVICE, Accounts: [PARTNER], ExpectedEndpoints: { [PARTNER]: 1 }, MaxWaitSeconds: 600 };
+    const result = await acceptEndpoints(props, ec2, clock);
 
     // THEN
     expect(result.accepted).toEqual(['vpce-late']);

@@ -275,6 +275,8 @@ describe('PrivateLinkService', () => {
       });
       Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', { GroupDescription: Match.stringLikeRegexp('NlbSg'), SecurityGroupIngress: Match.absent() });
       expect(Annotations.fromStack(stack).findWarning('/Provider/Svc', Match.stringLikeRegexp('privatelink-nlb-sg'))).toHaveLength(0);
+      // A group that allows all outbound traffic is left as it is (no ignored egress rules).
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('Ignoring Egress rule'))).toHaveLength(0);
     });
 
     test('a consumer block known only at deploy time is not admitted: warning', () => {
