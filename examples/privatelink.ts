@@ -1,9 +1,9 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { networkEnv, PARTNER_ACCOUNT, partnerEnv, SECONDARY_REGION } from './env';
-import { PrivateLinkEndpoint, PrivateLinkService } from '../src';
+import { PrivateLinkEndpoint, PrivateLinkEndpointAcceptance, PrivateLinkService } from '../src';
 
 /** An isolated two-AZ VPC. */
 function vpcIn(stack: Stack, cidr: string): ec2.Vpc {
@@ -18,7 +18,8 @@ function vpcIn(stack: Stack, cidr: string): ec2.Vpc {
 /**
  * PrivateLink example: an "orders" service in the network account (us-east-1) and three consumers:
  * one in another stack of the same account and region (plain cross-stack references), one in the
- * partner account (AZs matched by AZ ID), one in eu-west-1 (cross-region).
+ * partner account (AZs matched by AZ ID), one in eu-west-1 (cross-region). An acceptance step in
+ * the network account accepts the partner's endpoint once the partner stack is deployed.
  */
 export function addPrivateLinkExample(app: App): void {
   // ---- provider: network account, us-east-1 ----
@@ -52,6 +53,17 @@ export function addPrivateLinkExample(app: App): void {
     // Placeholder AZ IDs of the partner account: its us-east-1b is the provider's us-east-1a.
     availabilityZoneIds: [{ name: 'us-east-1a', id: 'use1-az4' }, { name: 'us-east-1b', id: 'use1-az1' }],
   });
+
+  // ---- network account, us-east-1: accept the partner's endpoint (acceptance stays required) ----
+  const acceptanceStack = new Stack(app, 'PrivateLinkAcceptance', { env: networkEnv() });
+  new PrivateLinkEndpointAcceptance(acceptanceStack, 'AcceptOrdersClients', {
+    service: orders,
+    accounts: [PARTNER_ACCOUNT],
+    maxWait: Duration.minutes(5),
+  });
+  // The partner consumer takes the service by name (as another app would): order the deployment
+  // by hand. A consumer given `orders` itself is ordered, and waited for, by the acceptance step.
+  acceptanceStack.addStackDependency(partnerStack, 'the partner endpoint requests its connection first');
 
   // ---- network account, eu-west-1: cross-region ----
   const remoteStack = new Stack(app, 'PrivateLinkRemoteConsumer', { env: networkEnv(SECONDARY_REGION) });

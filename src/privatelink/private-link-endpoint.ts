@@ -144,6 +144,10 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
     this.vpcEndpointId = this.endpoint.vpcEndpointId;
     this.vpcEndpointDnsEntries = this.endpoint.vpcEndpointDnsEntries;
 
+    // A service of this app admits the consumer on its load balancer (when it filters PrivateLink
+    // traffic) and tells acceptance steps to wait for this endpoint.
+    if (service instanceof PrivateLinkService) service._addConsumer(this, facts.cidrs);
+
     graph._addEndpoint({ owner: this, vpc: props.vpc, kind: EndpointKind.INTERFACE, serviceName: service.serviceName });
     graph._addConnection({
       owner: this,

@@ -1,13 +1,15 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { Construct, IConstruct } from 'constructs';
 import { AvailabilityZoneIds, AzMapping } from './az-ids';
+import { PrivateLinkConsumer } from './consumer';
 import { ImportedPrivateLinkService } from './imported-service';
-import { validatePorts } from './ports';
+import { securityGroupPorts, validatePorts } from './ports';
 import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } from './service-reference';
 import { defaultPrivateSubnets, selectZonedSubnets } from './zones';
 import { fail } from '../core/errors';
@@ -15,6 +17,8 @@ import { ConnectivityGraph } from '../core/graph';
 import { acknowledgeRule, acknowledgeServiceLoadBalancer } from '../core/nag';
 import { show, warn } from '../core/report';
 import { Rules } from '../core/rules';
+import { readVpcFacts, VpcCidrFact } from '../core/vpc-facts';
+import { IpFamily } from '../net/cidr';
 import { partitionOf, validateRegionName } from '../net/regions';
 
 /** A listener of the service's Network Load Balancer and the targets behind it. */
@@ -80,12 +84,16 @@ export interface PrivateLinkServiceProps {
    */
   readonly vpcSubnets?: ec2.SubnetSelection;
   /**
-   * Security groups of the created load balancer.
-   * @default - no security group
+   * Security groups of the created load balancer. A Network Load Balancer can have security groups
+   * only if it is created with them. With groups, the service opens their outbound rules to the
+   * targets (target and health-check ports) and, while PrivateLink traffic is filtered, their inbound
+   * rules to the CIDR blocks of the consumers this app holds.
+   * @default - no security group, whatever the `@aws-cdk/aws-elasticloadbalancingv2:networkLoadBalancerWithSecurityGroupByDefault` feature flag says
    */
   readonly securityGroups?: ec2.ISecurityGroup[];
   /**
-   * Whether the load balancer's security groups filter PrivateLink traffic too.
+   * Whether the load balancer's security groups filter PrivateLink traffic too (the source is then
+   * the consumer client's private address).
    * @default - AWS's default (enforced) when security groups are given
    */
   readonly enforceSecurityGroupInboundRulesOnPrivateLinkTraffic?: boolean;
@@ -203,6 +211,8 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
   public readonly privateDnsName?: string;
   /** Whether the private DNS name is declared verified. */
   public readonly privateDnsNameVerified: boolean;
+  /** Whether each connection request must be accepted by the service owner. */
+  public readonly acceptanceRequired: boolean;
   /**
    * The private DNS name's verification (TXT record and custom resources), when a public hosted zone was given.
    * @default - none
@@ -219,6 +229,17 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
    * @internal
    */
   public readonly _account?: string;
+  /**
+   * Accounts of the allowed principals, when every principal is a literal ARN (no `*`).
+   * @internal
+   */
+  public readonly _allowedAccounts?: string[];
+
+  private readonly consumers: PrivateLinkConsumer[] = [];
+  private readonly consumerListeners: Array<(c: PrivateLinkConsumer) => void> = [];
+  private readonly acceptedAccounts: string[] = [];
+  /** Whether the load balancer's inbound rules filter PrivateLink traffic, so consumers must be admitted. */
+  private readonly admitsConsumers: boolean;
 
   constructor(scope: Construct, id: string, props: PrivateLinkServiceProps) {
     super(scope, id);
@@ -227,6 +248,7 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
     this.region = Token.isUnresolved(stack.region) ? undefined : stack.region;
     this._account = Token.isUnresolved(stack.account) ? undefined : stack.account;
     const partition = this.region === undefined ? undefined : partitionOf(this.region);
+    this.acceptanceRequired = props.acceptanceRequired ?? true;
 
     // ---- listeners ----
     if (props.listeners.length === 0) {
@@ -260,10 +282,23 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
     if (props.loadBalancer) {
       this.loadBalancer = props.loadBalancer;
       this._availabilityZoneNames = zonesOfLoadBalancer(props.loadBalancer, props.vpc);
+      // A load balancer built elsewhere (with the feature flag on, elbv2 gives it a closed group).
+      const enforcement = props.loadBalancer instanceof elbv2.NetworkLoadBalancer
+        ? props.loadBalancer.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic : undefined;
+      this.admitsConsumers = props.loadBalancer.connections.securityGroups.length > 0 && enforcement !== 'off';
+      if (this.admitsConsumers && enforcement === undefined) {
+        warn(this, Rules.PRIVATELINK_NLB_SG_ENFORCED, {
+          prop: 'loadBalancer',
+          received: `${props.loadBalancer.node.path} has security groups and enforceSecurityGroupInboundRulesOnPrivateLinkTraffic is not set`,
+          rule: 'Network Load Balancers with security groups filter PrivateLink traffic by their inbound rules unless this is off',
+        });
+      }
     } else {
       const zoned = selectZonedSubnets(this, 'vpcSubnets', props.vpc, props.vpcSubnets ?? defaultPrivateSubnets(props.vpc));
       this._availabilityZoneNames = zoned.zoneNames;
-      if (props.securityGroups && props.securityGroups.length > 0 && props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic === undefined) {
+      const securityGroups = props.securityGroups && props.securityGroups.length > 0 ? props.securityGroups : undefined;
+      this.admitsConsumers = securityGroups !== undefined && props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic !== false;
+      if (securityGroups && props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic === undefined) {
         warn(this, Rules.PRIVATELINK_NLB_SG_ENFORCED, {
           prop: 'enforceSecurityGroupInboundRulesOnPrivateLinkTraffic',
           received: 'is not set while securityGroups are given',
@@ -274,7 +309,12 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
         vpc: props.vpc,
         internetFacing: false,
         vpcSubnets: { subnets: zoned.subnets },
-        securityGroups: props.securityGroups,
+        securityGroups,
+        // Security groups for your Network Load Balancer: one created without security groups can
+        // never have them, and one with groups filters PrivateLink traffic unless told not to. The
+        // feature flag networkLoadBalancerWithSecurityGroupByDefault would add a group that admits
+        // nothing and lets nothing out; the service is built the same way under every flag value.
+        disableSecurityGroups: securityGroups === undefined ? true : undefined,
         enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
         crossZoneEnabled: props.crossZoneEnabled,
       });
@@ -318,20 +358,26 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
       listener.addTargetGroups('Targets', group);
       return listener;
     });
+    this.openEgressToTargets(props);
 
     // ---- who may connect ----
     const principals = this.checkPrincipals(props, partition);
+    this._allowedAccounts = allowedAccounts(principals, partition, (p) => Stack.of(this).resolve(p));
 
     this.endpointService = new ec2.VpcEndpointService(this, 'Resource', {
       vpcEndpointServiceLoadBalancers: [this.loadBalancer],
-      acceptanceRequired: props.acceptanceRequired ?? true,
+      acceptanceRequired: this.acceptanceRequired,
       allowedPrincipals: principals,
       allowedRegions: this.supportedRegions.length > 0 ? this.supportedRegions : undefined,
       supportedIpAddressTypes: props.supportedIpAddressTypes,
       contributorInsights: props.contributorInsights,
     });
     this.serviceId = this.endpointService.vpcEndpointServiceId;
-    this.serviceName = this.endpointService.vpcEndpointServiceName;
+    // VPC endpoint services: the name is com.amazonaws.vpce.<service's region>.<service ID>. aws-cdk-lib
+    // builds it with AWS::Region, which a consumer stack in another region resolves to its own region.
+    this.serviceName = this.region === undefined
+      ? this.endpointService.vpcEndpointServiceName
+      : Fn.join('.', [RegionInfo.get(this.region).vpcEndpointServiceNamePrefix ?? 'com.amazonaws.vpce', this.region, this.serviceId]);
 
     // ---- private DNS name ----
     this.privateDnsName = props.privateDnsName;
@@ -351,6 +397,102 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
     }
 
     ConnectivityGraph.of(this)._addVpc(props.vpc);
+    this.node.addValidation({ validate: () => this.warnUnaccepted() });
+  }
+
+  /**
+   * Record an endpoint of this app that connects to the service: with PrivateLink traffic filtered
+   * by the load balancer's security groups, its VPC's blocks are admitted on the listener ports.
+   * @internal
+   */
+  public _addConsumer(endpoint: IConstruct, blocks: VpcCidrFact[]): void {
+    const stack = Stack.of(endpoint);
+    const consumer: PrivateLinkConsumer = {
+      endpoint,
+      account: Token.isUnresolved(stack.account) ? undefined : stack.account,
+    };
+    this.consumers.push(consumer);
+    if (this.admitsConsumers) this.admitConsumer(endpoint, blocks);
+    this.consumerListeners.forEach((listener) => listener(consumer));
+  }
+
+  /**
+   * Call `listener` for every consumer of this app, those recorded already and those to come.
+   * @internal
+   */
+  public _onConsumer(listener: (c: PrivateLinkConsumer) => void): void {
+    this.consumers.forEach(listener);
+    this.consumerListeners.push(listener);
+  }
+
+  /**
+   * Record accounts whose endpoints a deploy-time acceptance accepts.
+   * @internal
+   */
+  public _addAcceptedAccounts(accounts: string[]): void {
+    this.acceptedAccounts.push(...accounts);
+  }
+
+  /** Admit the literal blocks of a consumer's VPC on the listener ports (the source is the client's address). */
+  private admitConsumer(endpoint: IConstruct, blocks: VpcCidrFact[]): void {
+    const ports = this.ports.flatMap(securityGroupPorts);
+    for (const c of blocks) {
+      if (!c.block) {
+        // A deploy-time block would be a reference into the consumer's stack (maybe another account).
+        warn(this, Rules.PRIVATELINK_NLB_SG_ENFORCED, {
+          prop: `consumer ${endpoint.node.path}`,
+          received: `has a ${c.source} ${c.family} block not known at synth`,
+          rule: 'the load balancer\'s inbound rules admit consumers by literal CIDR block',
+          fix: 'Pass vpcCidrBlocks to the endpoint, or admit the block with service.loadBalancer.connections.allowFrom(...).',
+        });
+        continue;
+      }
+      const peer = c.family === IpFamily.IPV6 ? ec2.Peer.ipv6(c.block.cidr) : ec2.Peer.ipv4(c.block.cidr);
+      for (const port of ports) this.loadBalancer.connections.allowFrom(peer, port, `PrivateLink consumer ${endpoint.node.path}`);
+    }
+  }
+
+  /**
+   * Let the load balancer's security groups (when it has any) reach the targets in its VPC on the
+   * target ports and health-check ports. "Security groups for your Network Load Balancer": health
+   * checks are subject to outbound rules. Groups that allow all outbound traffic are left as they are.
+   */
+  private openEgressToTargets(props: PrivateLinkServiceProps): void {
+    if (this.loadBalancer.connections.securityGroups.length === 0) return;
+    const facts = readVpcFacts(props.vpc);
+    const peers = facts.cidrs
+      .filter((c) => c.text !== '')
+      .map((c) => (c.family === IpFamily.IPV6 ? ec2.Peer.ipv6(c.text) : ec2.Peer.ipv4(c.text)));
+    const ports = new Map<string, ec2.Port>();
+    props.listeners.forEach((l) => {
+      const targetPort = l.targetPort ?? l.port;
+      const protocol = l.protocol === elbv2.Protocol.TLS ? elbv2.Protocol.TCP : l.protocol;
+      for (const p of securityGroupPorts({ port: targetPort, protocol })) ports.set(p.toString(), p);
+      // Health checks are TCP, HTTP or HTTPS: TCP on the traffic port unless another port is given.
+      const hc = l.healthCheck?.port;
+      const hcPort = hc === undefined || hc === 'traffic-port' ? targetPort : Number(hc);
+      if (Number.isInteger(hcPort)) ports.set(ec2.Port.tcp(hcPort).toString(), ec2.Port.tcp(hcPort));
+    });
+    for (const sg of this.loadBalancer.connections.securityGroups) {
+      if (sg.allowAllOutbound) continue;
+      for (const peer of peers) {
+        for (const port of ports.values()) sg.addEgressRule(peer, port, `PrivateLink service ${this.node.path}: targets and health checks`);
+      }
+    }
+  }
+
+  /** Warn for each consumer of this app in another account whose endpoint nothing accepts. */
+  private warnUnaccepted(): string[] {
+    if (!this.acceptanceRequired || this._account === undefined) return [];
+    for (const c of this.consumers) {
+      if (c.account === undefined || c.account === this._account || this.acceptedAccounts.includes(c.account)) continue;
+      warn(this, Rules.PRIVATELINK_ACCEPTANCE_MISSING, {
+        prop: 'acceptanceRequired',
+        received: `is true and nothing accepts the endpoint ${c.endpoint.node.path} of account ${c.account}`,
+        rule: 'an endpoint to a service that requires acceptance stays pendingAcceptance until the service owner accepts it',
+      });
+    }
+    return [];
   }
 
   /** The principals to allow, checked: IAM ARNs of the service's partition, `*` only when opted in. */
@@ -473,4 +615,20 @@ function checkZone(scope: Construct, name: string, zone: route53.IPublicHostedZo
       rule: 'AWS verifies a private DNS name by a TXT record in the public zone of its domain',
     });
   }
+}
+
+/**
+ * The accounts of the allowed principals, or undefined when any is `*` or not a literal ARN (so
+ * the accounts the service allows are not all known).
+ */
+function allowedAccounts(principals: iam.ArnPrincipal[], partition: string | undefined, resolve: (x: unknown) => unknown): string[] | undefined {
+  const accounts: string[] = [];
+  for (const p of principals) {
+    const arn = Token.isUnresolved(p.arn) ? renderArn(resolve(p.arn), partition) : p.arn;
+    const m = arn === undefined ? null : IAM_PRINCIPAL_ARN.exec(arn);
+    if (!m) return undefined;
+    const account = /:iam::(\d{12}):/.exec(arn!)![1];
+    if (!accounts.includes(account)) accounts.push(account);
+  }
+  return accounts;
 }

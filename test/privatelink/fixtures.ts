@@ -1,6 +1,20 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 export { synthErrors } from '../synth';
+
+/** The feature flags `cdk init` writes for this aws-cdk-lib version. */
+export const CDK_INIT_FLAGS: Record<string, unknown> = JSON.parse(fs.readFileSync(
+  fs.existsSync(path.join(__dirname, '..', 'cdk-init-context.json'))
+    ? path.join(__dirname, '..', 'cdk-init-context.json')
+    : require.resolve('aws-cdk-lib/recommended-feature-flags.json'), 'utf-8'));
+
+/** Behaviours that must not depend on the feature flags run under both sets (`test.each(FLAG_SETS)`). */
+export const FLAG_SETS: Array<[string, Record<string, unknown>]> = [
+  ['the cdk init feature flags', CDK_INIT_FLAGS],
+  ['no feature flags', {}],
+];
 
 export const ACCOUNT = '111111111111';
 export const PARTNER = '222222222222';

@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ACCOUNT, isolatedVpc, newApp, PARTNER, stackIn, synthErrors } from './fixtures';
+import { ACCOUNT, FLAG_SETS, isolatedVpc, newApp, PARTNER, stackIn, synthErrors } from './fixtures';
 import { ConnectivityGraph } from '../../src/core/graph';
 import { AvailabilityZoneIds, PrivateLinkEndpoint, PrivateLinkEndpointProps, PrivateLinkService, PrivateLinkServiceAttributes } from '../../src/privatelink';
 
@@ -51,7 +51,8 @@ describe('PrivateLinkEndpoint', () => {
       ServiceRegion: Match.absent(),
       // The service has load balancer nodes in us-east-1a and us-east-1b only.
       SubnetIds: [subnetRef('iso0', 1), subnetRef('iso0', 2)],
-      ServiceName: { 'Fn::Join': ['.', ['com.amazonaws.vpce', { Ref: 'AWS::Region' }, { 'Fn::ImportValue': Match.anyValue() }]] },
+      // A strong (Fn::ImportValue) or weak (Fn::GetStackOutput) reference, by the cross-stack reference flag.
+      ServiceName: { 'Fn::Join': ['.', ['com.amazonaws.vpce.us-east-1', Match.anyValue()]] },
     });
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
       SecurityGroupIngress: [
@@ -149,6 +150,30 @@ describe('PrivateLinkEndpoint', () => {
       SubnetIds: [subnetRef('iso0', 1), subnetRef('iso0', 2), subnetRef('iso0', 3)],
     });
     expect(ep.serviceRegion).toBe('us-east-1');
+  });
+
+  describe.each([['weak'], ['strong'], ['both'], [undefined]])('a consumer in another region given the service object, cross-stack references %s', (strength) => {
+    test.each(FLAG_SETS)('under %s: ServiceName carries the provider\'s region', (_name, flags) => {
+      // GIVEN
+      const app = newApp({ ...flags, '@aws-cdk/core:defaultCrossStackReferences': strength });
+      const providerStack = stackIn(app, 'Provider', 'us-east-1');
+      const consumerStack = stackIn(app, 'Consumer', 'eu-west-1');
+      const svc = new PrivateLinkService(providerStack, 'Orders', {
+        vpc: isolatedVpc(providerStack, 'Vpc', '10.0.0.0/16'),
+        listeners: [{ port: 443, targetType: elbv2.TargetType.IP }],
+        allowedPrincipals: [new iam.AccountPrincipal(ACCOUNT)],
+        supportedRegions: ['eu-west-1'],
+      });
+
+      // WHEN
+      new PrivateLinkEndpoint(consumerStack, 'Client', { vpc: isolatedVpc(consumerStack, 'Vpc', '10.1.0.0/16'), service: svc });
+
+      // THEN: com.amazonaws.vpce.us-east-1.<id>, never the consumer's AWS::Region (eu-west-1)
+      const endpoint = Object.values(Template.fromStack(consumerStack).findResources('AWS::EC2::VPCEndpoint'))[0];
+      expect(endpoint.Properties.ServiceRegion).toBe('us-east-1');
+      expect(endpoint.Properties.ServiceName).toEqual({ 'Fn::Join': ['.', ['com.amazonaws.vpce.us-east-1', expect.any(Object)]] });
+      expect(JSON.stringify(endpoint.Properties.ServiceName)).not.toContain('AWS::Region');
+    });
   });
 
   test('cross-account, same region: subnets matched by AZ ID (prop or context)', () => {

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnElement, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -7,8 +7,8 @@ import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { ACCOUNT, isolatedVpc, newApp, PARTNER, stackIn } from './fixtures';
-import { AvailabilityZoneIds, PrivateLinkService, PrivateLinkServiceProps } from '../../src/privatelink';
+import { ACCOUNT, CDK_INIT_FLAGS, FLAG_SETS, isolatedVpc, newApp, PARTNER, stackIn } from './fixtures';
+import { AvailabilityZoneIds, PrivateLinkEndpoint, PrivateLinkService, PrivateLinkServiceProps } from '../../src/privatelink';
 
 /** A provider stack with a two-AZ VPC and a service built from `props`. */
 function provider(props: Partial<PrivateLinkServiceProps> = {}, region: string | null = 'us-east-1') {
@@ -54,9 +54,8 @@ describe('PrivateLinkService', () => {
     expect(svc.supportedRegions).toEqual([]);
     expect(svc.privateDnsNameVerified).toBe(false);
     expect(svc.node.defaultChild).toBe(svc.endpointService);
-    expect(stack.resolve(svc.serviceName)).toEqual({
-      'Fn::Join': ['.', ['com.amazonaws.vpce', { Ref: 'AWS::Region' }, { Ref: expect.any(String) }]],
-    });
+    // The provider's region is in the name (not AWS::Region, which resolves where the name is used).
+    expect(stack.resolve(svc.serviceName)).toEqual({ 'Fn::Join': ['.', ['com.amazonaws.vpce.us-east-1', { Ref: stack.getLogicalId(svc.endpointService.node.defaultChild as CfnElement) }]] });
   });
 
   test('allowed principals: account principals and role ARNs, without the no-principal warning', () => {
@@ -69,12 +68,15 @@ describe('PrivateLinkService', () => {
     });
 
     // THEN
-    Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpointServicePermissions', {
-      AllowedPrincipals: [
-        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${PARTNER}:root`]] },
-        `arn:aws:iam::${PARTNER}:role/orders-client`,
-      ],
-    });
+    const permissions = Template.fromStack(stack).findResources('AWS::EC2::VPCEndpointServicePermissions');
+    // An account principal renders with AWS::Partition, or literally under @aws-cdk/core:enablePartitionLiterals.
+    const text = (v: unknown): unknown => (typeof v === 'object' && v !== null && 'Fn::Join' in v
+      ? ((v as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1]).map((p) => (typeof p === 'string' ? p : JSON.stringify(p) === '{"Ref":"AWS::Partition"}' ? 'aws' : '?')).join('')
+      : v);
+    expect(Object.values(permissions).map((r) => (r.Properties.AllowedPrincipals as unknown[]).map(text))).toEqual([[
+      `arn:aws:iam::${PARTNER}:root`,
+      `arn:aws:iam::${PARTNER}:role/orders-client`,
+    ]]);
     expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('privatelink-'))).toHaveLength(0);
   });
 
@@ -193,35 +195,141 @@ describe('PrivateLinkService', () => {
     });
   });
 
-  test('load balancer security groups with PrivateLink enforcement off', () => {
-    // GIVEN
-    const app = newApp();
-    const stack = stackIn(app, 'Provider');
-    const vpc = isolatedVpc(stack, 'Vpc', '10.0.0.0/16');
-    const sg = new ec2.SecurityGroup(stack, 'NlbSg', { vpc });
+  describe.each(FLAG_SETS)('load balancer security groups under %s', (_name, flags) => {
+    test('the created load balancer has no security group, whatever the networkLoadBalancerWithSecurityGroupByDefault flag says', () => {
+      // GIVEN / WHEN
+      const app = newApp(flags);
+      const stack = stackIn(app, 'Provider');
+      new PrivateLinkService(stack, 'Orders', { vpc: isolatedVpc(stack, 'Vpc', '10.0.0.0/16'), listeners: [{ port: 443 }] });
 
-    // WHEN
-    new PrivateLinkService(stack, 'Svc', {
-      vpc,
-      listeners: [{ port: 443 }],
-      securityGroups: [sg],
-      enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false,
+      // THEN: a group the flag would add admits nothing and lets nothing out (health checks included)
+      const t = Template.fromStack(stack);
+      t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+        Type: 'network',
+        SecurityGroups: Match.absent(),
+        EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: Match.absent(),
+      });
+      t.resourceCountIs('AWS::EC2::SecurityGroup', 0);
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('privatelink-nlb-sg'))).toHaveLength(0);
     });
 
-    // THEN
-    Template.fromStack(stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
-      SecurityGroups: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('NlbSg'), 'GroupId'] }],
-      EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: 'off',
+    test('given security groups: outbound to the targets and health checks, inbound from the consumers of this app', () => {
+      // GIVEN
+      const app = newApp(flags);
+      const stack = stackIn(app, 'Provider');
+      const consumerStack = stackIn(app, 'Consumer', 'us-east-1', PARTNER);
+      const vpc = isolatedVpc(stack, 'Vpc', '10.0.0.0/16');
+      const sg = new ec2.SecurityGroup(stack, 'NlbSg', { vpc, allowAllOutbound: false });
+
+      // WHEN
+      const svc = new PrivateLinkService(stack, 'Svc', {
+        vpc,
+        securityGroups: [sg],
+        allowedPrincipals: [new iam.AccountPrincipal(PARTNER)],
+        listeners: [
+          { port: 443, targetPort: 8443, healthCheck: { port: '8080' }, targetType: elbv2.TargetType.IP },
+          { port: 514, protocol: elbv2.Protocol.UDP, targetType: elbv2.TargetType.IP },
+        ],
+      });
+      new PrivateLinkEndpoint(consumerStack, 'Client', { vpc: isolatedVpc(consumerStack, 'Vpc', '10.1.0.0/16'), service: svc });
+
+      // THEN
+      const t = Template.fromStack(stack);
+      t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { SecurityGroups: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('NlbSg'), 'GroupId'] }] });
+      t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+        SecurityGroupIngress: [
+          Match.objectLike({ CidrIp: '10.1.0.0/16', IpProtocol: 'tcp', FromPort: 443, ToPort: 443 }),
+          Match.objectLike({ CidrIp: '10.1.0.0/16', IpProtocol: 'udp', FromPort: 514, ToPort: 514 }),
+        ],
+        SecurityGroupEgress: [
+          Match.objectLike({ CidrIp: '10.0.0.0/16', IpProtocol: 'tcp', FromPort: 8443, ToPort: 8443 }),
+          Match.objectLike({ CidrIp: '10.0.0.0/16', IpProtocol: 'tcp', FromPort: 8080, ToPort: 8080 }),
+          Match.objectLike({ CidrIp: '10.0.0.0/16', IpProtocol: 'udp', FromPort: 514, ToPort: 514 }),
+          Match.objectLike({ CidrIp: '10.0.0.0/16', IpProtocol: 'tcp', FromPort: 514, ToPort: 514 }),
+        ],
+      });
+      // Consumers outside the app are not admitted while enforcement is on by default.
+      Annotations.fromStack(stack).hasWarning('/Provider/Svc', Match.stringLikeRegexp('enforceSecurityGroupInboundRulesOnPrivateLinkTraffic is not set .*\\[cdk-private-connectivity:privatelink-nlb-sg-enforced\\]'));
     });
-    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('privatelink-nlb-sg-enforced'))).toHaveLength(0);
+
+    test('given security groups with PrivateLink enforcement off: no consumer rules and no warning', () => {
+      // GIVEN
+      const app = newApp(flags);
+      const stack = stackIn(app, 'Provider');
+      const vpc = isolatedVpc(stack, 'Vpc', '10.0.0.0/16');
+      const sg = new ec2.SecurityGroup(stack, 'NlbSg', { vpc });
+
+      // WHEN
+      const svc = new PrivateLinkService(stack, 'Svc', {
+        vpc,
+        listeners: [{ port: 443 }],
+        securityGroups: [sg],
+        enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false,
+      });
+      new PrivateLinkEndpoint(stack, 'Client', { vpc: isolatedVpc(stack, 'ClientVpc', '10.1.0.0/16'), service: svc });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+        SecurityGroups: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('NlbSg'), 'GroupId'] }],
+        EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic: 'off',
+      });
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', { GroupDescription: Match.stringLikeRegexp('NlbSg'), SecurityGroupIngress: Match.absent() });
+      expect(Annotations.fromStack(stack).findWarning('/Provider/Svc', Match.stringLikeRegexp('privatelink-nlb-sg'))).toHaveLength(0);
+      // A group that allows all outbound traffic is left as it is (no ignored egress rules).
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('Ignoring Egress rule'))).toHaveLength(0);
+    });
+
+    test('a consumer block known only at deploy time is not admitted: warning', () => {
+      // GIVEN
+      const app = newApp(flags);
+      const stack = stackIn(app, 'Provider');
+      const vpc = isolatedVpc(stack, 'Vpc', '10.0.0.0/16');
+      const svc = new PrivateLinkService(stack, 'Svc', {
+        vpc,
+        listeners: [{ port: 443 }],
+        securityGroups: [new ec2.SecurityGroup(stack, 'NlbSg', { vpc })],
+        enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: true,
+      });
+      const clientVpc = isolatedVpc(stack, 'ClientVpc', '10.1.0.0/16');
+      (clientVpc.node.defaultChild as ec2.CfnVPC).cidrBlock = undefined;
+      (clientVpc.node.defaultChild as ec2.CfnVPC).ipv4IpamPoolId = 'ipam-pool-0123';
+      (clientVpc.node.defaultChild as ec2.CfnVPC).ipv4NetmaskLength = 16;
+
+      // WHEN
+      new PrivateLinkEndpoint(stack, 'Client', { vpc: clientVpc, service: svc });
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/Provider/Svc',
+        Match.stringLikeRegexp('consumer Provider/Client has a primary ipv4 block not known at synth; .*\\[cdk-private-connectivity:privatelink-nlb-sg-enforced\\]'));
+    });
   });
 
-  test('security groups without an enforcement choice: warning', () => {
-    const app = newApp();
+  test('the created load balancer is the same under the cdk init flags and under none', () => {
+    const nlbOf = (flags: Record<string, unknown>) => {
+      const app = newApp(flags);
+      const stack = stackIn(app, 'Provider');
+      new PrivateLinkService(stack, 'Orders', { vpc: isolatedVpc(stack, 'Vpc', '10.0.0.0/16'), listeners: [{ port: 443 }] });
+      return Template.fromStack(stack).findResources('AWS::ElasticLoadBalancingV2::LoadBalancer');
+    };
+    expect(nlbOf(CDK_INIT_FLAGS)).toEqual(nlbOf({}));
+  });
+
+  test('an existing load balancer with the security group the feature flag gives it: targets opened, warning', () => {
+    // GIVEN: an NLB built with the flag on, whose group admits nothing and lets nothing out
+    const app = newApp({ '@aws-cdk/aws-elasticloadbalancingv2:networkLoadBalancerWithSecurityGroupByDefault': true });
     const stack = stackIn(app, 'Provider');
     const vpc = isolatedVpc(stack, 'Vpc', '10.0.0.0/16');
-    new PrivateLinkService(stack, 'Svc', { vpc, listeners: [{ port: 443 }], securityGroups: [new ec2.SecurityGroup(stack, 'Sg', { vpc })] });
-    Annotations.fromStack(stack).hasWarning('/Provider/Svc', Match.stringLikeRegexp('\\[cdk-private-connectivity:privatelink-nlb-sg-enforced\\]'));
+    const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc });
+
+    // WHEN
+    new PrivateLinkService(stack, 'Svc', { vpc, listeners: [{ port: 443, targetType: elbv2.TargetType.IP }], loadBalancer: nlb });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: Match.stringLikeRegexp('Automatically created Security Group for ELB'),
+      SecurityGroupEgress: [Match.objectLike({ CidrIp: '10.0.0.0/16', IpProtocol: 'tcp', FromPort: 443, ToPort: 443 })],
+    });
+    Annotations.fromStack(stack).hasWarning('/Provider/Svc', Match.stringLikeRegexp('loadBalancer Provider/Nlb has security groups .*privatelink-nlb-sg-enforced'));
   });
 
   test('AZ IDs of the load balancer zones from the prop or the context key', () => {
