@@ -69,9 +69,11 @@ export class PeeringAccepterRole extends Construct {
     }));
 
     // cdk-nag names each wildcard finding; the ARNs render tokens as <AWS::...>.
+    // The partition is literal under @aws-cdk/core:enablePartitionLiterals (a cdk init flag).
     const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
     const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
-    acknowledgeRule(role, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:${region}:${account}:vpc-peering-connection/*]`,
+    const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
+    acknowledgeRule(role, `AwsSolutions-IAM5[Resource::arn:${partition}:ec2:${region}:${account}:vpc-peering-connection/*]`,
       'A peering connection ID is unknown until the request exists; the statement is narrowed by the ec2:AccepterVpc and ec2:RequesterVpc conditions.');
     acknowledgeRule(role, 'AwsSolutions-IAM5[Resource::*]',
       'ec2:DescribeVpcs (added when the requester looks up the accepter VPC ID) supports no resource-level permissions.');

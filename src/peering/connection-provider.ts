@@ -48,13 +48,15 @@ export function allowProvider(scope: IConstruct, actions: string[], resources: s
 }
 
 /** Acknowledge the `vpc-peering-connection/*` resource of a statement narrowed by a VPC condition. */
-export function acknowledgePeeringWildcard(scope: IConstruct): void {
+export function acknowledgePeeringWildcard(scope: IConstruct, accounts: string[]): void {
   const stack = Stack.of(scope);
+  // cdk-nag names the finding by the rendered ARN (a literal partition under enablePartitionLiterals).
   const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
   const provider = peeringConnectionProvider(scope);
-  for (const account of new Set([stack.account, '*'])) {
+  for (const account of accounts) {
     const a = Token.isUnresolved(account) ? '<AWS::AccountId>' : account;
-    acknowledgeRule(provider, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:${region}:${a}:vpc-peering-connection/*]`,
+    acknowledgeRule(provider, `AwsSolutions-IAM5[Resource::arn:${partition}:ec2:${region}:${a}:vpc-peering-connection/*]`,
       'The connection ID is found at deploy time by this same provider; the statement is narrowed by the ec2:AccepterVpc or ec2:RequesterVpc condition to this side\'s VPC.');
   }
 }

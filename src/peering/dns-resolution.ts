@@ -51,7 +51,7 @@ export class PeeringDnsResolution extends Construct {
       // takes the ec2:AccepterVpc / ec2:RequesterVpc condition keys.
       const key = props.accepterSide ? 'ec2:AccepterVpc' : 'ec2:RequesterVpc';
       allowProvider(this, ['ec2:ModifyVpcPeeringConnectionOptions'], arns('*'), { ArnEquals: { [key]: props.sideVpcArn } });
-      acknowledgePeeringWildcard(this);
+      acknowledgePeeringWildcard(this, accounts);
     }
     allowProvider(this, ['ec2:DescribeVpcPeeringConnections'], ['*']);
   }
