@@ -44,18 +44,24 @@ export function acknowledgeCustomResourceProvider(scope: IConstruct): void {
   if (provider === undefined) return;
   acknowledgeRule(provider, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
     'The aws-cdk-lib AwsCustomResource provider function only writes its own CloudWatch Logs with this managed policy.');
-  // CT.LAMBDA.PR.3. "Giving Lambda functions access to resources in an Amazon VPC": a function in a
-  // VPC reaches AWS APIs only through a NAT gateway or an interface endpoint of that region.
-  acknowledgeGuardRule(provider, 'lambda_inside_vpc_check',
-    'The function only calls EC2 APIs (DescribeVpcPeeringConnections, ModifyVpcPeeringConnectionOptions), '
-    + 'sometimes in another region, and reaches no VPC resource; in a VPC it would need a NAT gateway or an EC2 '
-    + 'interface endpoint in every region it calls, which the isolated VPCs this library serves do not have.');
+  acknowledgeFunctionOutsideVpc(provider, 'EC2 APIs (DescribeVpcs, DescribeVpcPeeringConnections), sometimes in another region');
   // CT.CLOUDWATCH.PR.3. "Encrypt log data in CloudWatch Logs using AWS Key Management Service": log
   // group data is always encrypted at rest; a KMS key is the alternative to the service's own encryption.
   acknowledgeGuardRule(provider, 'cloudwatch_log_group_encrypted_check',
     'The log group (created by aws-cdk-lib under @aws-cdk/aws-lambda:useCdkManagedLogGroup) holds only the '
     + 'provider\'s EC2 call logs, no secrets; CloudWatch Logs encrypts it at rest, and a customer managed KMS key '
     + 'per stack and region would be a key the library creates and the user must govern.');
+}
+
+/**
+ * Acknowledge CT.LAMBDA.PR.3 on a provider function of the library that calls only AWS APIs.
+ * "Giving Lambda functions access to resources in an Amazon VPC": a function in a VPC reaches AWS
+ * APIs only through a NAT gateway or an interface endpoint of that region.
+ */
+export function acknowledgeFunctionOutsideVpc(provider: IConstruct, calls: string): void {
+  acknowledgeGuardRule(provider, 'lambda_inside_vpc_check',
+    `The function only calls ${calls} and reaches no VPC resource; in a VPC it would need a NAT gateway or an EC2 `
+    + 'interface endpoint in every region it calls, which the isolated VPCs this library serves do not have.');
 }
 
 /** What a Network Load Balancer the library creates for a PrivateLink service has switched on. */

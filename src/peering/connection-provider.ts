@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { CustomResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Stack, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { acknowledgeGuardRule, acknowledgeRule } from '../core/nag';
+import { acknowledgeFunctionOutsideVpc, acknowledgeRule } from '../core/nag';
 
 /** The resource type of every peering step, one provider function per stack. */
 export const PEERING_CONNECTION_RESOURCE_TYPE = 'Custom::PeeringConnection';
@@ -70,9 +70,5 @@ function acknowledgeProvider(provider: CustomResourceProvider): void {
     'The peering provider function only writes its own CloudWatch Logs with this managed policy (aws-cdk-lib CustomResourceProvider).');
   acknowledgeRule(provider, 'AwsSolutions-IAM5[Resource::*]',
     'ec2:DescribeVpcPeeringConnections supports no resource-level permissions (Actions, resources, and condition keys for Amazon EC2); it is the only action granted on *.');
-  // CT.LAMBDA.PR.3. "Giving Lambda functions access to resources in an Amazon VPC": a function in a
-  // VPC reaches AWS APIs only through a NAT gateway or an interface endpoint of that region.
-  acknowledgeGuardRule(provider, 'lambda_inside_vpc_check',
-    'The function only calls the EC2 API (DescribeVpcPeeringConnections, ModifyVpcPeeringConnectionOptions) and reaches '
-    + 'no VPC resource; in a VPC it would need a NAT gateway or an EC2 interface endpoint, which the isolated VPCs this library serves do not have.');
+  acknowledgeFunctionOutsideVpc(provider, 'the EC2 API (DescribeVpcPeeringConnections, ModifyVpcPeeringConnectionOptions)');
 }

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { PrivateLinkConsumer } from './consumer';
 import { PrivateLinkService } from './private-link-service';
 import { fail } from '../core/errors';
-import { acknowledgeRule } from '../core/nag';
+import { acknowledgeFunctionOutsideVpc, acknowledgeRule } from '../core/nag';
 import { show } from '../core/report';
 import { Rules } from '../core/rules';
 
@@ -100,6 +100,7 @@ export class PrivateLinkEndpointAcceptance extends Construct {
       'The acceptance function only writes its own CloudWatch Logs with this managed policy.');
     acknowledgeRule(provider, 'AwsSolutions-IAM5[Resource::*]',
       'ec2:DescribeVpcEndpointConnections supports no resource-level permissions; it only lists the connections of the services the account owns.');
+    acknowledgeFunctionOutsideVpc(provider, 'the EC2 API (DescribeVpcEndpointConnections, AcceptVpcEndpointConnections)');
     // cdk-nag names a finding by the rendered ARN: AWS::Partition, or a literal partition under
     // @aws-cdk/core:enablePartitionLiterals.
     const shownPartition = Token.isUnresolved(partition) ? '<AWS::Partition>' : partition;
