@@ -180,7 +180,8 @@ describe('InterfaceEndpointSet', () => {
   test('an imported VPC: DNS attributes unknown warns; an unknown block warns with the fix', () => {
     const app = new App();
     const stack = stackIn(app, 'S');
-    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', { vpcId: 'vpc-1', availabilityZones: ['us-east-1a'], isolatedSubnetIds: ['subnet-1'] });
+    // IDs in AWS's format: the CloudFormation validator of the cdk init flags refuses others.
+    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', { vpcId: 'vpc-0a1b2c3d4e5f67890', availabilityZones: ['us-east-1a'], isolatedSubnetIds: ['subnet-0a1b2c3d4e5f67890'] });
     new InterfaceEndpointSet(stack, 'Ops', { vpc, services: [InterfaceEndpointService.SNS] });
     const annotations = Annotations.fromStack(stack);
     annotations.hasWarning('/S/Ops', Match.stringLikeRegexp('DNS attributes of the imported VPC S/Imported are unknown.*cdk-private-connectivity:endpoint-private-dns-unknown'));
