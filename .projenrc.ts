@@ -5,6 +5,18 @@ const CLI_ENV = {
   JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
 };
 
+/** One jest project: the options jest does not inherit from the top level into `projects`. */
+function jestProject(displayName: string, options: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    displayName,
+    testMatch: ['<rootDir>/test/**/*.test.ts'],
+    testPathIgnorePatterns: ['/node_modules/'],
+    clearMocks: true,
+    transform: { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] },
+    ...options,
+  };
+}
+
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-private-connectivity',
   description:
@@ -63,6 +75,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // The suite runs twice: as a bare `new App()` sees it, and with the feature flags `cdk init`
+      // writes into a new app's cdk.json (test/cdk-init-context.json), which is what users have.
+      // Pure-value tests (test/net: no CDK) and the docs check cannot differ, so they run once.
+      projects: [
+        jestProject('no flags'),
+        jestProject('cdk init flags', {
+          setupFiles: ['<rootDir>/test/setup-cdk-init-flags.ts'],
+          testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/net/', '<rootDir>/test/docs/'],
+        }),
+      ],
     },
   },
 

@@ -46,4 +46,10 @@ export const EndpointRules = {
   ENDPOINT_PRIVATE_DNS_UNKNOWN: rule('endpoint-private-dns-unknown', W,
     'An imported VPC\'s DNS attributes are unknown at synth, so the private DNS requirement (DNS support and hostnames) is not checked.',
     'Make sure the VPC has enableDnsSupport and enableDnsHostnames on, then acknowledge this warning.'),
+  ENDPOINT_ECR_LAYERS_BLOCKED: rule('endpoint-ecr-layers-blocked', W,
+    'An S3 gateway endpoint\'s policy keeps out ECR\'s image layers (s3:GetObject on prod-<region>-starport-layer-bucket) while the same VPC has ECR interface endpoints, so image pulls fail.',
+    'Add EndpointPolicy.ecrImageLayersStatement(region) to the endpoint\'s policy, or remove the Deny that matches it; a GatewayEndpointSet adds the statement itself.'),
+  ENDPOINT_ECR_LAYERS_UNCHECKED: rule('endpoint-ecr-layers-unchecked', W,
+    'Whether an S3 gateway endpoint\'s policy lets ECR\'s image layers through cannot be decided at synth: the VPC\'s region is a token, or a Deny statement may match them.',
+    'Give the stack an explicit env: { account, region }, or make sure no Deny statement matches s3:GetObject on prod-<region>-starport-layer-bucket; then acknowledge this warning.'),
 } as const;

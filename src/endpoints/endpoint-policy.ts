@@ -2,9 +2,11 @@ import { Aws, Token } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { ecrLayerStatement } from './ecr-layers';
 import { fail } from '../core/errors';
 import { show } from '../core/report';
 import { Rules } from '../core/rules';
+import { validateRegionName } from '../net/regions';
 
 /**
  * What an endpoint policy narrows access to. Every restriction given narrows further (they are
@@ -121,6 +123,20 @@ export class EndpointPolicy {
     }
     statements.forEach((s, i) => checkPrincipal(s, `statements[${i}]`));
     return new EndpointPolicy(undefined, [...statements]);
+  }
+
+  /**
+   * The narrowest statement that lets ECR image pulls through an S3 gateway endpoint:
+   * `s3:GetObject` on `arn:<partition>:s3:::prod-<region>-starport-layer-bucket/*` for any
+   * principal (Amazon ECR User Guide, "Amazon ECR interface VPC endpoints (AWS PrivateLink)").
+   * A `GatewayEndpointSet` adds it by itself; use this for S3 endpoints made otherwise.
+   *
+   * @param region the VPC's region, which also gives the partition; when omitted, `AWS::Region`
+   *   and `AWS::Partition`, resolved at deploy time
+   */
+  public static ecrImageLayersStatement(region?: string): iam.PolicyStatement {
+    if (region !== undefined) validateRegionName(region, 'EndpointPolicy.ecrImageLayersStatement');
+    return ecrLayerStatement(region);
   }
 
   /** Whether this is AWS's full-access default. */

@@ -1,6 +1,7 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Aspects, IAspect, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { ecrEndpointsIn, ecrLayerObjectsArn, ecrLayerStatement, evaluateLayerAccess, LayerAccess, resolvedPolicy } from './ecr-layers';
 import { EndpointPolicy } from './endpoint-policy';
 import { duplicateGatewayProblems, warnEdgeToEdge } from './gateway-checks';
 import { checkPolicySize } from './policy-size';
@@ -43,6 +44,15 @@ export interface GatewayEndpointSetProps {
    * @default - not specified (CloudFormation's default, IPv4)
    */
   readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
+
+  /**
+   * Whether the S3 endpoint's policy also lets ECR image layers through: `s3:GetObject` on
+   * `prod-<region>-starport-layer-bucket`, any principal, added when `policy` does not already
+   * allow it. `true` adds it whenever the policy needs it (ECR reached through a NAT gateway or
+   * through endpoints made outside this app); `false` never adds it.
+   * @default - added when the app gives the same VPC ECR interface endpoints (`ecr.api` or `ecr.dkr`)
+   */
+  readonly allowEcrImageLayers?: boolean;
 }
 
 /** The short names of the services that have gateway endpoints (AWS PrivateLink guide, "Gateway endpoints"). */
@@ -122,6 +132,15 @@ export class GatewayEndpointSet extends Construct {
     this.endpoints = endpoints;
     this.serviceNames = names;
 
+    const s3 = this.byShortName.get('s3');
+    if (s3 && props.policy !== undefined && !props.policy.isAllowAll && props.allowEcrImageLayers !== false) {
+      // Decided once the whole app exists: ECR endpoints may be added to the VPC after this set.
+      const self = this;
+      const always = props.allowEcrImageLayers === true;
+      const aspect: IAspect = { visit: (node: IConstruct) => { if (node === self) self.keepEcrPullsWorking(s3, region, always); } };
+      Aspects.of(this).add(aspect);
+    }
+
     this.node.addValidation({ validate: () => this.validateInApp() });
   }
 
@@ -145,6 +164,47 @@ export class GatewayEndpointSet extends Construct {
         prop: `policy of the ${shortName} endpoint`,
         received: 'restricts nothing that applies to this service (only bucket or table restrictions for another service)',
         rule: 'the endpoint is left open to any principal, action and resource of the service',
+      });
+    }
+  }
+
+  /**
+   * An S3 endpoint whose policy keeps ECR's image layers out breaks image pulls in its VPC (the
+   * layers are downloaded from S3 with ECR's signature, not a principal of the account or
+   * organization): add the one statement that lets them through, unless the policy already does.
+   */
+  private keepEcrPullsWorking(endpoint: ec2.GatewayVpcEndpoint, region: string | undefined, always: boolean): void {
+    const ecr = ecrEndpointsIn(indexApp(this), this.vpc.vpcId);
+    if (!always && ecr.length === 0) return;
+    const why = always ? 'allowEcrImageLayers is true' : `the VPC has ECR interface endpoints (${ecr.map((e) => e.node.path).join(', ')})`;
+    const prop = `policy of the s3 endpoint (${why})`;
+    if (region === undefined) {
+      endpoint.addToPolicy(ecrLayerStatement(undefined));
+      warn(this, Rules.ENDPOINT_ECR_LAYERS_UNCHECKED, {
+        prop,
+        received: 'cannot be checked against the layer bucket: the VPC\'s region is a token (environment-agnostic stack)',
+        rule: 'ECR image layers come from prod-<region>-starport-layer-bucket, so the statement that lets them through was added with AWS::Region and AWS::Partition',
+      });
+      return;
+    }
+    const arn = ecrLayerObjectsArn(partitionOf(region)!, region);
+    const result = evaluateLayerAccess(resolvedPolicy(endpoint.node.defaultChild as ec2.CfnVPCEndpoint), partitionOf(region)!, region);
+    if (result.access === LayerAccess.ALLOWED) return;
+    if (result.access === LayerAccess.DENIED) {
+      warn(this, Rules.ENDPOINT_ECR_LAYERS_BLOCKED, {
+        prop,
+        received: `denies s3:GetObject on ${arn} (statement ${show(result.statement)})`,
+        rule: 'ECR image layers are downloaded from that bucket through the S3 endpoint, and an explicit Deny cannot be lifted by an Allow',
+        fix: 'Remove the Deny or narrow it so it does not match the layer bucket, or set allowEcrImageLayers: false to keep pulls blocked deliberately.',
+      });
+      return;
+    }
+    endpoint.addToPolicy(ecrLayerStatement(region));
+    if (result.access === LayerAccess.MAYBE_DENIED) {
+      warn(this, Rules.ENDPOINT_ECR_LAYERS_UNCHECKED, {
+        prop,
+        received: `has a Deny that may match s3:GetObject on ${arn} (statement ${show(result.statement)})`,
+        rule: 'its conditions or values are only known at deploy time; the statement that lets the layers through was added, but a matching Deny wins over it',
       });
     }
   }

@@ -1,14 +1,16 @@
 import { Aspects, Fn, IAspect, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
+import { ECR_SERVICES, ecrLayerObjectsArn, evaluateLayerAccess, LayerAccess, resolvedPolicy, s3GatewaysIn } from './ecr-layers';
 import { EndpointPolicy } from './endpoint-policy';
+import { GatewayEndpointSet } from './gateway-endpoint-set';
 import { checkPolicySize } from './policy-size';
 import { checkedServiceName, checkRegion, vpcRegionOrWarn, interfaceServiceName, parseServiceName, serviceChildId } from './service-name';
 import { InterfaceEndpointService } from './services';
 import { indexApp } from '../core/app-index';
 import { fail } from '../core/errors';
 import { ConnectivityGraph, EndpointKind } from '../core/graph';
-import { warn } from '../core/report';
+import { show, warn } from '../core/report';
 import { Rules } from '../core/rules';
 import { isPendingLookup, readVpcFacts } from '../core/vpc-facts';
 import { IpFamily } from '../net/cidr';
@@ -165,16 +167,62 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
     this.serviceNames = names;
 
     this.node.addValidation({
-      validate: () => this.endpoints.flatMap((e) => {
-        const cfn = e.node.defaultChild as ec2.CfnVPCEndpoint;
-        return checkPolicySize(cfn, `policy of ${cfn.node.path}`);
-      }),
+      validate: () => {
+        if (resolved.some((svc) => ECR_SERVICES.includes(svc.shortName))) this.warnEcrLayersBlocked(region);
+        return this.endpoints.flatMap((e) => {
+          const cfn = e.node.defaultChild as ec2.CfnVPCEndpoint;
+          return checkPolicySize(cfn, `policy of ${cfn.node.path}`);
+        });
+      },
     });
   }
 
   /** The endpoint of a service of this set, if the set has one. */
   public findEndpoint(service: InterfaceEndpointService): ec2.IInterfaceVpcEndpoint | undefined {
     return this.byShortName.get(parseServiceName(service.name).shortName);
+  }
+
+  /**
+   * ECR image layers come from S3 through the VPC's S3 gateway endpoint (Amazon ECR User Guide,
+   * "Amazon ECR interface VPC endpoints (AWS PrivateLink)"): warn for every S3 gateway endpoint
+   * made outside a GatewayEndpointSet (which adds the statement itself) whose policy keeps them out.
+   */
+  private warnEcrLayersBlocked(region: string | undefined): void {
+    for (const gw of s3GatewaysIn(indexApp(this), this.vpc.vpcId)) {
+      if (gw.node.scopes.some((s) => s instanceof GatewayEndpointSet)) continue;
+      const prop = `S3 gateway endpoint '${gw.node.path}' in the VPC of these ECR endpoints`;
+      if (region === undefined) {
+        warn(this, Rules.ENDPOINT_ECR_LAYERS_UNCHECKED, {
+          prop,
+          received: 'cannot be checked against the layer bucket: the VPC\'s region is a token (environment-agnostic stack)',
+          rule: 'ECR image layers come from prod-<region>-starport-layer-bucket through that endpoint',
+          fix: 'Give the stack an explicit env, or add EndpointPolicy.ecrImageLayersStatement() to the endpoint\'s policy; then acknowledge this warning.',
+        });
+        continue;
+      }
+      const partition = partitionOf(region)!;
+      const arn = ecrLayerObjectsArn(partition, region);
+      const result = evaluateLayerAccess(resolvedPolicy(gw), partition, region);
+      if (result.access === LayerAccess.ALLOWED) continue;
+      if (result.access === LayerAccess.MAYBE_DENIED) {
+        warn(this, Rules.ENDPOINT_ECR_LAYERS_UNCHECKED, {
+          prop,
+          received: `has a Deny that may match s3:GetObject on ${arn} (statement ${show(result.statement)})`,
+          rule: 'its conditions or values are only known at deploy time, and a matching Deny blocks image pulls',
+        });
+        continue;
+      }
+      warn(this, Rules.ENDPOINT_ECR_LAYERS_BLOCKED, {
+        prop,
+        received: result.access === LayerAccess.DENIED
+          ? `denies s3:GetObject on ${arn} (statement ${show(result.statement)})`
+          : `does not allow s3:GetObject on ${arn} to any principal`,
+        rule: 'ECR image layers are downloaded from that bucket through the S3 endpoint, signed by ECR rather than a principal of your account or organization, so image pulls fail',
+        fix: result.access === LayerAccess.DENIED
+          ? 'Remove the Deny or narrow it so it does not match the layer bucket.'
+          : `Add EndpointPolicy.ecrImageLayersStatement(${JSON.stringify(region)}) to the endpoint's policy (endpoint.addToPolicy(...)), or create the endpoint with a GatewayEndpointSet, which adds it.`,
+      });
+    }
   }
 
   /** Private DNS needs DNS support and DNS hostnames on the VPC (AWS PrivateLink guide, "DNS hostnames"). */

@@ -108,7 +108,7 @@ export class InterfaceEndpointService {
 
   /**
    * ECR image pulls: ECR_API and ECR_DKR. Image layers come from Amazon S3, so the VPC also needs
-   * an S3 gateway endpoint (a `GatewayEndpointSet`).
+   * an S3 gateway endpoint (a `GatewayEndpointSet`, whose narrowed policy then lets the layers through).
    */
   public static readonly ECR_IMAGE_PULL: InterfaceEndpointService[] = [
     InterfaceEndpointService.ECR_API,

@@ -1,4 +1,4 @@
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -6,7 +6,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { stackIn, synthErrors, vpcIn } from './util';
 
 import { ConnectivityGraph, EndpointKind } from '../../src/core/graph';
-import { EndpointPolicy, GatewayEndpointService, GatewayEndpointSet, GatewayEndpointSetProps } from '../../src/endpoints';
+import { EndpointPolicy, GatewayEndpointService, GatewayEndpointSet, GatewayEndpointSetProps, InterfaceEndpointService, InterfaceEndpointSet } from '../../src/endpoints';
+import { evaluateLayerAccess, LayerAccess } from '../../src/endpoints/ecr-layers';
 
 /** Refusals: title, props, message (the value received and the rule ID). */
 const REFUSALS: Array<[string, Partial<GatewayEndpointSetProps>, RegExp]> = [
@@ -152,35 +153,29 @@ describe('GatewayEndpointSet', () => {
       }),
     });
 
-    // THEN
+    // THEN (resources in any order: the cdk init flag @aws-cdk/aws-iam:minimizePolicies sorts them)
     const template = Template.fromStack(stack);
     const condition = { StringEquals: { 'aws:PrincipalOrgID': ['o-a1b2c3d4e5'] } };
-    template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
-      ServiceName: 'com.amazonaws.us-east-1.s3',
-      PolicyDocument: {
-        Statement: [{
-          Effect: 'Allow',
-          Action: '*',
-          Principal: { AWS: '*' },
-          Condition: condition,
-          Resource: [
-            { 'Fn::GetAtt': [Match.stringLikeRegexp('^Data'), 'Arn'] },
-            { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Data'), 'Arn'] }, '/*']] },
-            'arn:aws:s3:::prod-us-east-1-starport-layer-bucket',
-            'arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*',
-          ],
-        }],
-      },
-    });
-    template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
-      ServiceName: 'com.amazonaws.us-east-1.dynamodb',
-      PolicyDocument: {
-        Statement: [{
-          Condition: condition,
-          Resource: ['arn:aws:dynamodb:us-east-1:111111111111:table/orders', 'arn:aws:dynamodb:us-east-1:111111111111:table/orders/*'],
-        }],
-      },
-    });
+    const statementsOf = (service: string) => Object.values(template.findResources('AWS::EC2::VPCEndpoint', { Properties: { ServiceName: service } }))
+      .map((r) => r.Properties.PolicyDocument.Statement);
+    const dataArn = { 'Fn::GetAtt': [expect.stringMatching(/^Data/), 'Arn'] };
+    expect(statementsOf('com.amazonaws.us-east-1.s3')).toEqual([[{
+      Effect: 'Allow',
+      Action: '*',
+      Principal: { AWS: '*' },
+      Condition: condition,
+      Resource: expect.arrayContaining([
+        dataArn,
+        { 'Fn::Join': ['', [dataArn, '/*']] },
+        'arn:aws:s3:::prod-us-east-1-starport-layer-bucket',
+        'arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*',
+      ]),
+    }]]);
+    expect(statementsOf('com.amazonaws.us-east-1.s3')[0][0].Resource).toHaveLength(4);
+    expect(statementsOf('com.amazonaws.us-east-1.dynamodb')).toEqual([[expect.objectContaining({
+      Condition: condition,
+      Resource: expect.arrayContaining(['arn:aws:dynamodb:us-east-1:111111111111:table/orders', 'arn:aws:dynamodb:us-east-1:111111111111:table/orders/*']),
+    })]]);
     Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('endpoint-policy-full-access'));
   });
 
@@ -301,6 +296,158 @@ describe('GatewayEndpointSet', () => {
         policy: EndpointPolicy.restrictTo({ bucketNames }),
       });
       expect(synthErrors(app)).toMatch(/'S\/G\/S3\/Resource': policy of S\/G\/S3\/Resource is \d{5} characters; an endpoint policy is at most 20,480 characters.*\[cdk-private-connectivity:endpoint-policy-too-large\]/);
+    });
+  });
+
+  describe('ECR image pulls behind a restricted S3 endpoint', () => {
+    const ORG_ONLY = () => EndpointPolicy.restrictTo({ principalOrgIds: ['o-a1b2c3d4e5'] });
+    const LAYER_STATEMENT = {
+      Sid: 'AllowEcrImageLayers',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*',
+    };
+
+    /** The policy document of the stack's S3 gateway endpoint, as synthesized. */
+    function s3PolicyOf(stack: Stack): { Statement: Array<Record<string, unknown>> } | undefined {
+      const found = Object.values(Template.fromStack(stack).findResources('AWS::EC2::VPCEndpoint'))
+        .filter((r) => JSON.stringify(r.Properties.ServiceName).match(/\.s3"(\]\]\})?$/));
+      expect(found).toHaveLength(1);
+      return found[0].Properties.PolicyDocument;
+    }
+
+    test.each([
+      ['after', false],
+      ['before', true],
+    ])('an organization-restricted S3 endpoint lets ECR layers through when ECR endpoints come %s it', (_order, ecrFirst) => {
+      // GIVEN a VPC with ECR interface endpoints and an S3 endpoint restricted to the organization
+      const app = new App();
+      const stack = stackIn(app, 'S');
+      const vpc = vpcIn(stack, 'Vpc', '10.0.0.0/16');
+      const ecr = () => new InterfaceEndpointSet(stack, 'Ecr', { vpc, services: InterfaceEndpointService.ECR_IMAGE_PULL });
+      if (ecrFirst) ecr();
+
+      // WHEN
+      new GatewayEndpointSet(stack, 'G', { vpc, policy: ORG_ONLY() });
+      if (!ecrFirst) ecr();
+
+      // THEN the S3 endpoint allows the layer download; the org statement is unchanged
+      const policy = s3PolicyOf(stack)!;
+      expect(evaluateLayerAccess(policy, 'aws', 'us-east-1').access).toBe(LayerAccess.ALLOWED);
+      expect(policy.Statement).toEqual([
+        expect.objectContaining({ Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': ['o-a1b2c3d4e5'] } } }),
+        LAYER_STATEMENT,
+      ]);
+      // DynamoDB has no image layers
+      Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+        ServiceName: 'com.amazonaws.us-east-1.dynamodb',
+        PolicyDocument: { Statement: [Match.objectLike({ Condition: Match.anyValue() })] },
+      });
+      Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('endpoint-ecr-layers'));
+    });
+
+    test.each([
+      ['cn-north-1', 'arn:aws-cn:s3:::prod-cn-north-1-starport-layer-bucket/*'],
+      ['us-gov-west-1', 'arn:aws-us-gov:s3:::prod-us-gov-west-1-starport-layer-bucket/*'],
+    ])('the layer bucket is the one of the VPC\'s region and partition (%s)', (region, arn) => {
+      const app = new App();
+      const stack = stackIn(app, 'S', region);
+      const vpc = vpcIn(stack, 'Vpc', '10.0.0.0/16');
+      new GatewayEndpointSet(stack, 'G', { vpc, services: [GatewayEndpointService.S3], policy: ORG_ONLY() });
+      vpc.addInterfaceEndpoint('Dkr', { service: ec2.InterfaceVpcEndpointAwsService.ECR_DOCKER }); // anyone's ECR endpoint counts
+      expect(s3PolicyOf(stack)!.Statement[1]).toEqual({ ...LAYER_STATEMENT, Resource: arn });
+    });
+
+    const ROLE = new iam.ArnPrincipal('arn:aws:iam::111111111111:role/app');
+    test.each<[string, number, () => EndpointPolicy]>([
+      ['principals', 2, () => EndpointPolicy.restrictTo({ principals: [ROLE] })],
+      ['actions', 2, () => EndpointPolicy.restrictTo({ actions: ['s3:PutObject'] })],
+      ['buckets', 2, () => EndpointPolicy.restrictTo({ bucketNames: ['reports'] })],
+      ['the layer bucket itself (already allowed)', 1, () => EndpointPolicy.restrictTo({ bucketNames: ['prod-us-east-1-starport-layer-bucket'], actions: ['s3:GetObject'] })],
+      ['the documented statement (already allowed)', 1, () => EndpointPolicy.fromStatements([EndpointPolicy.ecrImageLayersStatement('us-east-1')])],
+    ])('a policy restricted by %s lets ECR layers through with %d statement(s)', (_title, count, policy) => {
+      const app = new App();
+      const stack = stackIn(app, 'S');
+      const vpc = vpcIn(stack, 'Vpc', '10.0.0.0/16');
+      new GatewayEndpointSet(stack, 'G', { vpc, services: [GatewayEndpointService.S3], policy: policy() });
+      new InterfaceEndpointSet(stack, 'Ecr', { vpc, services: [InterfaceEndpointService.ECR_DKR] });
+      const document = s3PolicyOf(stack)!;
+      expect(document.Statement).toHaveLength(count);
+      expect(evaluateLayerAccess(document, 'aws', 'us-east-1').access).toBe(LayerAccess.ALLOWED);
+    });
+
+    test('controls: no ECR endpoint in the VPC, AWS\'s default policy, or allowEcrImageLayers: false leave the policy alone', () => {
+      const app = new App();
+      const stack = stackIn(app, 'S');
+      const lone = vpcIn(stack, 'Lone', '10.0.0.0/16');
+      const other = vpcIn(stack, 'Other', '10.1.0.0/16');
+      const open = vpcIn(stack, 'Open', '10.2.0.0/16');
+      const off = vpcIn(stack, 'Off', '10.3.0.0/16');
+      new InterfaceEndpointSet(stack, 'EcrElsewhere', { vpc: other, services: InterfaceEndpointService.ECR_IMAGE_PULL });
+      const sets = [
+        new GatewayEndpointSet(stack, 'Lone1', { vpc: lone, services: [GatewayEndpointService.S3], policy: ORG_ONLY() }),
+        new GatewayEndpointSet(stack, 'Open1', { vpc: open, services: [GatewayEndpointService.S3], policy: EndpointPolicy.allowAll() }),
+        new GatewayEndpointSet(stack, 'Off1', { vpc: off, services: [GatewayEndpointService.S3], policy: ORG_ONLY(), allowEcrImageLayers: false }),
+      ];
+      new InterfaceEndpointSet(stack, 'EcrOpen', { vpc: open, services: InterfaceEndpointService.ECR_IMAGE_PULL });
+      new InterfaceEndpointSet(stack, 'EcrOff', { vpc: off, services: InterfaceEndpointService.ECR_IMAGE_PULL });
+      app.synth();
+      const statements = sets.map((s) => stack.resolve((s.endpoints[0].node.defaultChild as ec2.CfnVPCEndpoint).policyDocument)?.Statement?.length);
+      expect(statements).toEqual([1, undefined, 1]);
+      Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('endpoint-ecr-layers'));
+    });
+
+    test('allowEcrImageLayers: true adds the statement without ECR endpoints in the app (ECR through NAT)', () => {
+      const app = new App();
+      const stack = stackIn(app, 'S');
+      new GatewayEndpointSet(stack, 'G', { vpc: vpcIn(stack, 'Vpc', '10.0.0.0/16'), services: [GatewayEndpointService.S3], policy: ORG_ONLY(), allowEcrImageLayers: true });
+      expect(s3PolicyOf(stack)!.Statement).toContainEqual(LAYER_STATEMENT);
+    });
+
+    test('a Deny of the layer bucket is kept and warned about', () => {
+      const app = new App();
+      const stack = stackIn(app, 'S');
+      const vpc = vpcIn(stack, 'Vpc', '10.0.0.0/16');
+      const deny = new iam.PolicyStatement({
+        effect: iam.Effect.DENY, principals: [new iam.AnyPrincipal()], actions: ['s3:*'], resources: ['arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*'],
+      });
+      const allow = new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['s3:*'], resources: ['*'] });
+      new GatewayEndpointSet(stack, 'G', { vpc, services: [GatewayEndpointService.S3], policy: EndpointPolicy.fromStatements([allow, deny]) });
+      new InterfaceEndpointSet(stack, 'Ecr', { vpc, services: InterfaceEndpointService.ECR_IMAGE_PULL });
+      expect(s3PolicyOf(stack)!.Statement).toHaveLength(2);
+      Annotations.fromStack(stack).hasWarning('/S/G', Match.stringLikeRegexp(
+        "^GatewayEndpointSet 'S/G': policy of the s3 endpoint \\(the VPC has ECR interface endpoints \\(S/Ecr/EcrApi/Resource, S/Ecr/EcrDkr/Resource\\)\\) denies s3:GetObject on arn:aws:s3:::prod-us-east-1-starport-layer-bucket/\\*.*an explicit Deny cannot be lifted by an Allow.*\\[cdk-private-connectivity:endpoint-ecr-layers-blocked\\]"));
+    });
+
+    test('a Deny whose conditions are unknown at synth: the statement is added and the set warns', () => {
+      const app = new App();
+      const stack = stackIn(app, 'S');
+      const vpc = vpcIn(stack, 'Vpc', '10.0.0.0/16');
+      const deny = new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:*'],
+        resources: ['*'],
+        conditions: { StringNotEquals: { 'aws:SourceVpc': 'vpc-1' } },
+      });
+      new GatewayEndpointSet(stack, 'G', { vpc, services: [GatewayEndpointService.S3], policy: EndpointPolicy.restrictTo({ principalOrgIds: ['o-a1b2c3d4e5'], additionalStatements: [deny] }) });
+      new InterfaceEndpointSet(stack, 'Ecr', { vpc, services: [InterfaceEndpointService.ECR_DKR] });
+      expect(s3PolicyOf(stack)!.Statement).toContainEqual(LAYER_STATEMENT);
+      Annotations.fromStack(stack).hasWarning('/S/G', Match.stringLikeRegexp('has a Deny that may match s3:GetObject.*\\[cdk-private-connectivity:endpoint-ecr-layers-unchecked\\]'));
+    });
+
+    test('an environment-agnostic stack: the statement names the bucket with AWS::Region, and the set warns', () => {
+      const app = new App();
+      const stack = stackIn(app, 'S', null);
+      const vpc = vpcIn(stack, 'Vpc', '10.0.0.0/16');
+      new GatewayEndpointSet(stack, 'G', { vpc, services: [GatewayEndpointService.S3], policy: ORG_ONLY() });
+      new InterfaceEndpointSet(stack, 'Ecr', { vpc, services: InterfaceEndpointService.ECR_IMAGE_PULL });
+      expect(s3PolicyOf(stack)!.Statement[1]).toEqual({
+        ...LAYER_STATEMENT,
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::prod-', { Ref: 'AWS::Region' }, '-starport-layer-bucket/*']] },
+      });
+      Annotations.fromStack(stack).hasWarning('/S/G', Match.stringLikeRegexp('region is a token.*added with AWS::Region and AWS::Partition.*\\[cdk-private-connectivity:endpoint-ecr-layers-unchecked\\]'));
     });
   });
 });

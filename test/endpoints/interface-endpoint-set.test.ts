@@ -1,9 +1,10 @@
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { stackIn, synthErrors, vpcIn } from './util';
 import { ConnectivityGraph, EndpointKind } from '../../src/core/graph';
-import { EndpointPolicy, InterfaceEndpointService, InterfaceEndpointSet, InterfaceEndpointSetProps } from '../../src/endpoints';
+import { EndpointPolicy, GatewayEndpointService, GatewayEndpointSet, InterfaceEndpointService, InterfaceEndpointSet, InterfaceEndpointSetProps } from '../../src/endpoints';
 
 /** Refusals: title, props, message (the value received and the rule ID). */
 const REFUSALS: Array<[string, Partial<InterfaceEndpointSetProps>, RegExp]> = [
@@ -179,7 +180,8 @@ describe('InterfaceEndpointSet', () => {
   test('an imported VPC: DNS attributes unknown warns; an unknown block warns with the fix', () => {
     const app = new App();
     const stack = stackIn(app, 'S');
-    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', { vpcId: 'vpc-1', availabilityZones: ['us-east-1a'], isolatedSubnetIds: ['subnet-1'] });
+    // IDs in AWS's format: the CloudFormation validator of the cdk init flags refuses others.
+    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', { vpcId: 'vpc-0a1b2c3d4e5f67890', availabilityZones: ['us-east-1a'], isolatedSubnetIds: ['subnet-0a1b2c3d4e5f67890'] });
     new InterfaceEndpointSet(stack, 'Ops', { vpc, services: [InterfaceEndpointService.SNS] });
     const annotations = Annotations.fromStack(stack);
     annotations.hasWarning('/S/Ops', Match.stringLikeRegexp('DNS attributes of the imported VPC S/Imported are unknown.*cdk-private-connectivity:endpoint-private-dns-unknown'));
@@ -209,6 +211,59 @@ describe('InterfaceEndpointSet', () => {
       expect(() => new InterfaceEndpointSet(stack, 'Ops', { vpc, services: [InterfaceEndpointService.SNS] }))
         .toThrow(/privateDnsEnabled true, but S\/Vpc has enableDnsHostnames false; .*\[cdk-private-connectivity:endpoint-private-dns-vpc\]/);
       expect(() => new InterfaceEndpointSet(stack, 'NoDns', { vpc, services: [InterfaceEndpointService.SNS], privateDnsEnabled: false })).not.toThrow();
+    });
+  });
+
+  describe('ECR endpoints and an S3 gateway endpoint made outside a GatewayEndpointSet', () => {
+    const orgOnly = () => new iam.PolicyStatement({
+      principals: [new iam.AnyPrincipal()],
+      actions: ['*'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+    });
+
+    test('an organization-restricted S3 endpoint warns, naming the statement to add', () => {
+      // GIVEN a plain aws-cdk-lib S3 endpoint restricted to the organization
+      const app = new App();
+      const stack = stackIn(app, 'S');
+      const vpc = vpcIn(stack, 'Vpc', '10.0.0.0/16');
+      vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 }).addToPolicy(orgOnly());
+
+      // WHEN
+      new InterfaceEndpointSet(stack, 'Ecr', { vpc, services: InterfaceEndpointService.ECR_IMAGE_PULL });
+
+      // THEN
+      Annotations.fromStack(stack).hasWarning('/S/Ecr', Match.stringLikeRegexp(
+        "^InterfaceEndpointSet 'S/Ecr': S3 gateway endpoint 'S/Vpc/S3/Resource' in the VPC of these ECR endpoints does not allow s3:GetObject on arn:aws:s3:::prod-us-east-1-starport-layer-bucket/\\* to any principal; .*image pulls fail\\. Add EndpointPolicy\\.ecrImageLayersStatement\\(\"us-east-1\"\\) to the endpoint's policy.*\\[cdk-private-connectivity:endpoint-ecr-layers-blocked\\]"));
+    });
+
+    test('controls: the endpoint with the layer statement, a GatewayEndpointSet, or no ECR endpoint in the set do not warn', () => {
+      const app = new App();
+      const stack = stackIn(app, 'S');
+      const fixed = vpcIn(stack, 'Fixed', '10.0.0.0/16');
+      const s3 = fixed.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
+      s3.addToPolicy(orgOnly());
+      s3.addToPolicy(EndpointPolicy.ecrImageLayersStatement('us-east-1'));
+      new InterfaceEndpointSet(stack, 'EcrFixed', { vpc: fixed, services: InterfaceEndpointService.ECR_IMAGE_PULL });
+
+      const managed = vpcIn(stack, 'Managed', '10.1.0.0/16');
+      new GatewayEndpointSet(stack, 'Gateways', { vpc: managed, services: [GatewayEndpointService.S3], policy: EndpointPolicy.restrictTo({ principalOrgIds: ['o-a1b2c3d4e5'] }) });
+      new InterfaceEndpointSet(stack, 'EcrManaged', { vpc: managed, services: [InterfaceEndpointService.ECR_DKR] });
+
+      const other = vpcIn(stack, 'Other', '10.2.0.0/16');
+      other.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 }).addToPolicy(orgOnly());
+      new InterfaceEndpointSet(stack, 'Sns', { vpc: other, services: [InterfaceEndpointService.SNS] });
+
+      Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('endpoint-ecr-layers'));
+    });
+
+    test('an environment-agnostic stack: the S3 endpoint cannot be checked, and the set says so', () => {
+      const app = new App();
+      const stack = stackIn(app, 'S', null);
+      const vpc = vpcIn(stack, 'Vpc', '10.0.0.0/16');
+      vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 }).addToPolicy(orgOnly());
+      new InterfaceEndpointSet(stack, 'Ecr', { vpc, services: [InterfaceEndpointService.ECR_API] });
+      Annotations.fromStack(stack).hasWarning('/S/Ecr', Match.stringLikeRegexp("S3 gateway endpoint 'S/Vpc/S3/Resource' .*region is a token.*\\[cdk-private-connectivity:endpoint-ecr-layers-unchecked\\]"));
     });
   });
 });
