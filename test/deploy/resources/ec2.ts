@@ -141,7 +141,9 @@ const Route: ResourceHandler = {
     return { physicalId: old.physicalId };
   },
   async delete(old, ctx) {
-    await ctx.clients.ec2.send(new ec2.DeleteRouteCommand({ RouteTableId: old.properties.RouteTableId as string, ...routeDestination(old.properties) }));
+    await ctx.clients.ec2.send(new ec2.DeleteRouteCommand({
+      RouteTableId: old.properties.RouteTableId as string, ...routeDestination(old.properties),
+    }));
   },
 };
 

@@ -40,8 +40,12 @@ const Role: ResourceHandler = {
     }
     const before = (old.properties.ManagedPolicyArns ?? []) as string[];
     const after = (p.ManagedPolicyArns ?? []) as string[];
-    for (const arn of before.filter((a) => !after.includes(a))) {await ctx.clients.iam.send(new iam.DetachRolePolicyCommand({ RoleName: name, PolicyArn: arn }));}
-    for (const arn of after.filter((a) => !before.includes(a))) {await ctx.clients.iam.send(new iam.AttachRolePolicyCommand({ RoleName: name, PolicyArn: arn }));}
+    for (const arn of before.filter((a) => !after.includes(a))) {
+      await ctx.clients.iam.send(new iam.DetachRolePolicyCommand({ RoleName: name, PolicyArn: arn }));
+    }
+    for (const arn of after.filter((a) => !before.includes(a))) {
+      await ctx.clients.iam.send(new iam.AttachRolePolicyCommand({ RoleName: name, PolicyArn: arn }));
+    }
     for (const pol of (old.properties.Policies ?? []) as Props[]) {
       if (!(p.Policies ?? []).some((n: Props) => n.PolicyName === pol.PolicyName)) {
         await ctx.clients.iam.send(new iam.DeleteRolePolicyCommand({ RoleName: name, PolicyName: pol.PolicyName }));
@@ -52,8 +56,12 @@ const Role: ResourceHandler = {
   },
   async delete(old, ctx) {
     const name = old.physicalId;
-    for (const arn of (old.properties.ManagedPolicyArns ?? []) as string[]) {await ctx.clients.iam.send(new iam.DetachRolePolicyCommand({ RoleName: name, PolicyArn: arn }));}
-    for (const pol of (old.properties.Policies ?? []) as Props[]) {await ctx.clients.iam.send(new iam.DeleteRolePolicyCommand({ RoleName: name, PolicyName: pol.PolicyName }));}
+    for (const arn of (old.properties.ManagedPolicyArns ?? []) as string[]) {
+      await ctx.clients.iam.send(new iam.DetachRolePolicyCommand({ RoleName: name, PolicyArn: arn }));
+    }
+    for (const pol of (old.properties.Policies ?? []) as Props[]) {
+      await ctx.clients.iam.send(new iam.DeleteRolePolicyCommand({ RoleName: name, PolicyName: pol.PolicyName }));
+    }
     await ctx.clients.iam.send(new iam.DeleteRoleCommand({ RoleName: name }));
   },
 };
@@ -95,7 +103,9 @@ const ManagedPolicy: ResourceHandler = {
     return { physicalId: arn, attributes: { PolicyArn: arn } };
   },
   async delete(old, ctx) {
-    for (const role of (old.properties.Roles ?? []) as string[]) {await ctx.clients.iam.send(new iam.DetachRolePolicyCommand({ RoleName: role, PolicyArn: old.physicalId }));}
+    for (const role of (old.properties.Roles ?? []) as string[]) {
+      await ctx.clients.iam.send(new iam.DetachRolePolicyCommand({ RoleName: role, PolicyArn: old.physicalId }));
+    }
     await ctx.clients.iam.send(new iam.DeletePolicyCommand({ PolicyArn: old.physicalId }));
   },
 };
@@ -104,7 +114,9 @@ const InstanceProfile: ResourceHandler = {
   async create(p, ctx) {
     const name = p.InstanceProfileName ?? physicalName(ctx, 128);
     const out = await ctx.clients.iam.send(new iam.CreateInstanceProfileCommand({ InstanceProfileName: name, Path: p.Path }));
-    for (const role of p.Roles ?? []) {await ctx.clients.iam.send(new iam.AddRoleToInstanceProfileCommand({ InstanceProfileName: name, RoleName: role }));}
+    for (const role of p.Roles ?? []) {
+      await ctx.clients.iam.send(new iam.AddRoleToInstanceProfileCommand({ InstanceProfileName: name, RoleName: role }));
+    }
     return { physicalId: name, attributes: { Arn: out.InstanceProfile!.Arn } };
   },
   async delete(old, ctx) {
