@@ -88,8 +88,9 @@ export class AwsAccounts {
     return clients;
   }
 
-  /** Forget cached credentials (after the emulator was reset). */
-  public clear(): void {
+  /** Close every client's connections and forget cached credentials. */
+  public destroy(): void {
+    for (const c of this.clients.values()) [c.ec2, c.elbv2, c.iam, c.route53, c.sts].forEach((x) => x.destroy());
     this.creds.clear();
     this.clients.clear();
   }

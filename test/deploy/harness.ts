@@ -34,6 +34,7 @@ export class Harness {
 
   /** Empty the emulator and start over with a new engine (no stacks). */
   public async reset(): Promise<void> {
+    this.engine.accounts.destroy();
     await this.moto.reset();
     this.view.clearRules();
     this.newEngine();
@@ -41,6 +42,7 @@ export class Harness {
 
   /** Stop the proxy and the emulator. */
   public async stop(): Promise<void> {
+    this.engine?.accounts.destroy();
     await this.view?.stop();
     this.moto.stop();
   }

@@ -3,7 +3,7 @@
 import { checkEndpoints, checkPeerings, deployedServiceName } from './checks';
 import { Harness } from './harness';
 import { EmulatedState } from './state';
-import { initContext, integApp, synth } from './synth';
+import { initContext, integApp, synthAll } from './synth';
 
 jest.setTimeout(240_000);
 
@@ -15,9 +15,10 @@ let h: Harness;
 const dirs = new Map<string, string>();
 
 beforeAll(async () => {
-  const jobs = CONTEXTS.flatMap(([label, ctx]) => APPS.map(async (app) => dirs.set(`${label}/${app}`, await synth(integApp(app, ctx)))));
-  const [harness] = await Promise.all([Harness.start(), ...jobs]);
+  const keys = CONTEXTS.flatMap(([label]) => APPS.map((app) => `${label}/${app}`));
+  const [harness, outs] = await Promise.all([Harness.start(), synthAll(CONTEXTS.flatMap(([, ctx]) => APPS.map((app) => integApp(app, ctx))))]);
   h = harness;
+  keys.forEach((k, i) => dirs.set(k, outs[i]));
 });
 
 afterAll(async () => {

@@ -35,10 +35,7 @@ export class MotoServer {
   /** Start moto_server and wait until it answers. */
   public static async start(timeoutMs = 30_000): Promise<MotoServer> {
     const port = await freePort();
-    // AWS managed policies (AWSLambdaBasicExecutionRole, ...) exist in every account on AWS; moto
-    // loads them only when asked.
-    const env = { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' };
-    const child = spawn('moto_server', ['-H', HOST, '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'], env });
+    const child = spawn('moto_server', ['-H', HOST, '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (c: Buffer) => { stderr = (stderr + c.toString()).slice(-4000); });
     const server = new MotoServer(child, `http://${HOST}:${port}`);

@@ -10,6 +10,7 @@
 // | filterPeeringConnections     | DescribeVpcPeeringConnections ignores every Filter                | DescribeVpcPeeringConnections (Amazon EC2 API Reference) |
 // | checkEndpointServiceAccess   | an interface endpoint to a missing, unpermitted or other-region service is created | Access an AWS service using an interface VPC endpoint; Configure an endpoint service (AWS PrivateLink guide) |
 // | endpointAcceptanceState      | endpoints of a service with acceptance required are `available`   | Accept or reject connection requests (AWS PrivateLink guide) |
+// | recordAwsManagedPolicy       | AWS managed policies exist only if moto loads ~1,000 per account (seconds per account and reset) | AWS managed policies (IAM User Guide) |
 //
 // Done through the service API instead of moto's CloudFormation (no shim needed): PeerOwnerId and
 // PeerRegion (CreateVpcPeeringConnection honours them), AWS::EC2::VPCEndpointService
@@ -257,4 +258,19 @@ export function filterPeeringConnections(set: XmlElement, filters: Array<{ name:
 
 function wildcard(v: string): RegExp {
   return new RegExp(`^${v.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+}
+
+/** Whether an ARN names an AWS managed policy (account `aws`). */
+export function isAwsManagedPolicy(arn: string): boolean {
+  return /^arn:[^:]+:iam::aws:policy\//.test(arn);
+}
+
+// IAM User Guide, "AWS managed policies": they exist in every account and can be attached to any
+// role. The emulator holds them only when told to load them all, so the attachment is recorded on
+// the role's tags instead (the name is checked for shape only).
+export async function recordAwsManagedPolicy(ctx: HandlerContext, roleName: string, arn: string, action: 'attach' | 'detach'): Promise<void> {
+  if (!/^arn:[^:]+:iam::aws:policy\/([\w+=,.@-]+\/)*[\w+=,.@-]+$/.test(arn)) throw new Error(`NoSuchEntity: Policy ${arn} does not exist or is not attachable.`);
+  const key = `harness:aws-managed:${arn.split('/').pop()}`;
+  if (action === 'attach') await ctx.clients.iam.send(new iam.TagRoleCommand({ RoleName: roleName, Tags: [{ Key: key, Value: arn }] }));
+  else await ctx.clients.iam.send(new iam.UntagRoleCommand({ RoleName: roleName, TagKeys: [key] }));
 }

@@ -31,6 +31,16 @@ export interface EndpointState {
   readonly privateDnsEnabled: boolean;
 }
 
+/** An endpoint service with its allowed principals. */
+export interface EndpointServiceState {
+  readonly serviceId: string;
+  readonly serviceName: string;
+  readonly acceptanceRequired: boolean;
+  readonly supportedRegions: string[];
+  readonly loadBalancers: string[];
+  readonly allowedPrincipals: string[];
+}
+
 /** Reads state per account and region. */
 export class EmulatedState {
   constructor(private readonly engine: Engine) {}

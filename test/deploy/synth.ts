@@ -35,22 +35,27 @@ export function integApp(name: string, context: Record<string, unknown> = {}): A
   return { entry: path.join(ROOT, 'test', `${name}.integ.ts`), cwd: ROOT, context };
 }
 
-/** Run the app in a child process (ts-node, no type check) with CDK_OUTDIR and CDK_CONTEXT_JSON; resolves with the assembly dir. */
-export function synth(app: AppSource): Promise<string> {
-  const out = path.join(tempDir('deploy-tier-'), 'cdk.out');
+/**
+ * Synthesize apps in one child process (ts-node without type check, aws-cdk-lib loaded once), each
+ * with CDK_OUTDIR and CDK_CONTEXT_JSON as the CLI sets them; resolves with their assembly dirs.
+ */
+export function synthAll(apps: AppSource[]): Promise<string[]> {
+  const base = tempDir('deploy-tier-');
+  const jobs = apps.map((app, i) => ({ entry: app.entry, out: path.join(base, `app${i}`, 'cdk.out'), context: app.context ?? {}, cwd: app.cwd ?? ROOT }));
+  const jobFile = path.join(base, 'jobs.json');
+  fs.writeFileSync(jobFile, JSON.stringify(jobs));
   const env = {
     ...process.env,
-    CDK_OUTDIR: out,
-    CDK_CONTEXT_JSON: JSON.stringify(app.context ?? {}),
     TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.dev.json'),
     TS_NODE_TRANSPILE_ONLY: 'true',
     JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
     CDK_DISABLE_CLI_TELEMETRY: '1',
   };
+  const runner = path.join(__dirname, 'synth-runner.ts');
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-r', 'ts-node/register', app.entry], { cwd: app.cwd ?? ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (err, _stdout, stderr) => {
-      if (err) reject(new Error(`synth of ${app.entry} failed: ${stderr || err.message}`));
-      else resolve(out);
+    execFile(process.execPath, ['-r', 'ts-node/register', runner, jobFile], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (err, _stdout, stderr) => {
+      if (err) reject(new Error(`synth failed: ${stderr || err.message}`));
+      else resolve(jobs.map((j) => j.out));
     });
   });
 }

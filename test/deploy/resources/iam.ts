@@ -2,8 +2,20 @@
 import * as iam from '@aws-sdk/client-iam';
 import { changedKeys, jsonDoc, physicalName, ResourceHandler } from './types';
 import type { HandlerContext } from '../engine';
+import { isAwsManagedPolicy, recordAwsManagedPolicy } from '../shims';
 
 type Props = Record<string, any>;
+
+/** Attach a managed policy; AWS managed ones go through the shim (see shims.ts). */
+async function attach(ctx: HandlerContext, roleName: string, arn: string): Promise<void> {
+  if (isAwsManagedPolicy(arn)) return recordAwsManagedPolicy(ctx, roleName, arn, 'attach');
+  await ctx.clients.iam.send(new iam.AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }));
+}
+
+async function detach(ctx: HandlerContext, roleName: string, arn: string): Promise<void> {
+  if (isAwsManagedPolicy(arn)) return recordAwsManagedPolicy(ctx, roleName, arn, 'detach');
+  await ctx.clients.iam.send(new iam.DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }));
+}
 
 async function putInline(ctx: HandlerContext, roleName: string, policies: Props[] | undefined): Promise<void> {
   for (const pol of policies ?? []) {
@@ -27,7 +39,7 @@ const Role: ResourceHandler = {
       PermissionsBoundary: p.PermissionsBoundary,
       Tags: p.Tags,
     }));
-    for (const arn of p.ManagedPolicyArns ?? []) await ctx.clients.iam.send(new iam.AttachRolePolicyCommand({ RoleName: name, PolicyArn: arn }));
+    for (const arn of p.ManagedPolicyArns ?? []) await attach(ctx, name, arn);
     await putInline(ctx, name, p.Policies);
     return { physicalId: name, attributes: { Arn: out.Role!.Arn, RoleId: out.Role!.RoleId } };
   },
@@ -41,10 +53,10 @@ const Role: ResourceHandler = {
     const before = (old.properties.ManagedPolicyArns ?? []) as string[];
     const after = (p.ManagedPolicyArns ?? []) as string[];
     for (const arn of before.filter((a) => !after.includes(a))) {
-      await ctx.clients.iam.send(new iam.DetachRolePolicyCommand({ RoleName: name, PolicyArn: arn }));
+      await detach(ctx, name, arn);
     }
     for (const arn of after.filter((a) => !before.includes(a))) {
-      await ctx.clients.iam.send(new iam.AttachRolePolicyCommand({ RoleName: name, PolicyArn: arn }));
+      await attach(ctx, name, arn);
     }
     for (const pol of (old.properties.Policies ?? []) as Props[]) {
       if (!(p.Policies ?? []).some((n: Props) => n.PolicyName === pol.PolicyName)) {
@@ -57,7 +69,7 @@ const Role: ResourceHandler = {
   async delete(old, ctx) {
     const name = old.physicalId;
     for (const arn of (old.properties.ManagedPolicyArns ?? []) as string[]) {
-      await ctx.clients.iam.send(new iam.DetachRolePolicyCommand({ RoleName: name, PolicyArn: arn }));
+      await detach(ctx, name, arn);
     }
     for (const pol of (old.properties.Policies ?? []) as Props[]) {
       await ctx.clients.iam.send(new iam.DeleteRolePolicyCommand({ RoleName: name, PolicyName: pol.PolicyName }));
@@ -99,7 +111,7 @@ const ManagedPolicy: ResourceHandler = {
       PolicyName: p.ManagedPolicyName ?? physicalName(ctx, 128), PolicyDocument: jsonDoc(p.PolicyDocument), Path: p.Path, Description: p.Description,
     }));
     const arn = out.Policy!.Arn!;
-    for (const role of p.Roles ?? []) await ctx.clients.iam.send(new iam.AttachRolePolicyCommand({ RoleName: role, PolicyArn: arn }));
+    for (const role of p.Roles ?? []) await attach(ctx, role, arn);
     return { physicalId: arn, attributes: { PolicyArn: arn } };
   },
   async delete(old, ctx) {
