@@ -53,7 +53,7 @@ export class CustomResourceRuntime {
   /** What handlers logged. */
   public readonly logs: string[] = [];
 
-  constructor(private readonly engine: Engine, private readonly endpoint: string, private readonly options: RuntimeOptions = {}) {
+  constructor(private readonly engine: Engine, private readonly endpoint: string, public options: RuntimeOptions = {}) {
     this.handler = {
       create: (p, ctx) => this.run('Create', p, undefined, ctx),
       update: (p, old, ctx) => this.run('Update', p, old, ctx),

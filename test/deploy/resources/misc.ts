@@ -1,5 +1,5 @@
 // Lambda functions (recorded for custom resources, never run by the emulator), S3, SNS, CloudWatch
-// Logs and CDK metadata.
+// Logs, the Provider framework's state machine (recorded) and CDK metadata.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -129,6 +129,17 @@ const TopicPolicy: ResourceHandler = {
   },
 };
 
+// Recorded, not created: the only state machine the tier meets is the Provider framework's waiter,
+// whose polling the custom-resource runtime performs itself (see custom.ts).
+const StateMachine: ResourceHandler = {
+  async create(p, ctx) {
+    const name = p.StateMachineName ?? physicalName(ctx, 80);
+    const arn = `arn:${ctx.stack.stackId.split(':')[1]}:states:${ctx.stack.region}:${ctx.stack.account}:stateMachine:${name}`;
+    return { physicalId: arn, attributes: { Arn: arn, Name: name } };
+  },
+  async delete() {},
+};
+
 const Metadata: ResourceHandler = {
   async create(_p, ctx) {
     return { physicalId: ctx.logicalId };
@@ -147,5 +158,6 @@ export const MISC_HANDLERS: Record<string, ResourceHandler> = {
   'AWS::S3::BucketPolicy': BucketPolicy,
   'AWS::SNS::Topic': Topic,
   'AWS::SNS::TopicPolicy': TopicPolicy,
+  'AWS::StepFunctions::StateMachine': StateMachine,
   'AWS::CDK::Metadata': Metadata,
 };
