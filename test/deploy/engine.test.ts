@@ -198,8 +198,8 @@ describe('against the emulator', () => {
   });
 
   test('Provider framework: onEvent once, isComplete polled until the connection is active, Data merged', async () => {
-    // GIVEN: AWS shows the new connection as provisioning for its first 3 describe answers
-    h.view.holdPeeringState({ state: 'provisioning', calls: 3 });
+    // GIVEN: the waiting handler sees the new connection as provisioning for its first 3 describe answers
+    h.view.holdPeeringState({ state: 'provisioning', calls: 3, handlersOnly: true });
 
     // WHEN
     await h.deploy(providerApp);
@@ -215,7 +215,7 @@ describe('against the emulator', () => {
 
   test('Provider framework: an isComplete that never completes fails with a timeout', async () => {
     // GIVEN
-    h.view.holdPeeringState({ state: 'provisioning', calls: 1_000_000 });
+    h.view.holdPeeringState({ state: 'provisioning', calls: 1_000_000, handlersOnly: true });
     h.engine.runtime.options = { pollIntervalMs: 10, totalTimeoutMs: 300 };
 
     // THEN

@@ -167,9 +167,11 @@ export class Engine {
       }
       // Cleanup phase: removed resources (reverse of their creation order), then replaced ones.
       if (prev) {
-        const removed = [...prev.order].reverse().filter((id) => !state.resources.has(id));
-        await this.deleteResources(prev, removed);
-        for (const old of replaced.reverse()) await this.deleteOne(prev, old);
+        // One cleanup pass in reverse creation order: removed resources and the old copies of
+        // replaced ones, so a child goes before its parent whichever way it left.
+        const replacedIds = new Set(replaced.map((r) => r.logicalId));
+        const cleanup = [...new Set(prev.order)].reverse().filter((id) => !state.resources.has(id) || replacedIds.has(id));
+        await this.deleteResources(prev, cleanup);
       }
       for (const [name, out] of Object.entries(template.Outputs ?? {})) {
         if (out.Condition && !ctx.condition(out.Condition)) continue;
@@ -210,7 +212,12 @@ export class Engine {
   private async deleteOne(stack: StackState, r: ResourceState): Promise<void> {
     const clients = await this.accounts.for(stack.account, stack.region);
     const handler = this.handler(r.type, stack.stackName, r.logicalId);
-    await handler.delete(r, { engine: this, clients, stack, logicalId: r.logicalId, resourceType: r.type });
+    try {
+      await handler.delete(r, { engine: this, clients, stack, logicalId: r.logicalId, resourceType: r.type });
+    } catch (e) {
+      // CloudFormation treats a resource that is already gone as deleted.
+      if (!/NotFound|NoSuchEntity|does not exist/.test(`${(e as Error).name} ${(e as Error).message}`)) throw e;
+    }
     this.events.push({ stack: stack.stackName, logicalId: r.logicalId, type: r.type, action: 'DELETE', physicalId: r.physicalId });
   }
 

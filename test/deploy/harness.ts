@@ -49,7 +49,7 @@ export class Harness {
 
   private newEngine(): void {
     const accounts = new AwsAccounts(this.view.url);
-    this.engine = new Engine(accounts, this.view.url, this.options);
+    this.engine = new Engine(accounts, this.view.handlerUrl, this.options);
   }
 }
 

@@ -21,7 +21,13 @@ export interface PeeringStateRule {
   readonly calls: number;
   /** Which connections. @default every connection that is active */
   readonly match?: (pcx: PeeringView) => boolean;
+  /** Only answers in this Region (each Region's view of a connection moves on its own). @default every Region */
+  readonly region?: string;
+  /** Only answers to custom-resource handlers (those that reach the view through `handlerUrl`). @default false */
+  readonly handlersOnly?: boolean;
 }
+
+const HANDLER_PREFIX = '/from-handler';
 
 /** One request that passed through the proxy. */
 export interface ProxiedCall {
@@ -56,6 +62,11 @@ export class AwsView {
     return `http://127.0.0.1:${(this.server.address() as net.AddressInfo).port}`;
   }
 
+  /** The URL handlers get as AWS_ENDPOINT_URL: the same view, with their calls told apart. */
+  public get handlerUrl(): string {
+    return `${this.url}${HANDLER_PREFIX}`;
+  }
+
   /** Add an AWS timing rule for DescribeVpcPeeringConnections answers. */
   public holdPeeringState(rule: PeeringStateRule): void {
     this.rules.push({ rule, seen: new Map() });
@@ -74,6 +85,8 @@ export class AwsView {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const body = await readAll(req);
+    const fromHandler = (req.url ?? '').startsWith(HANDLER_PREFIX);
+    if (fromHandler) req.url = req.url!.slice(HANDLER_PREFIX.length) || '/';
     const isForm = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
     const params = isForm ? new URLSearchParams(body.toString('utf8')) : new URLSearchParams();
     const action = params.get('Action') ?? String(req.headers['x-amz-target'] ?? `${req.method} ${req.url}`);
@@ -83,7 +96,7 @@ export class AwsView {
     if (status === 200 && (action === 'DescribeVpcPeeringConnections' || action === 'DescribeVpcEndpoints')) {
       try {
         const doc = parseXml(out.toString('utf8'));
-        if (action === 'DescribeVpcPeeringConnections') this.peeringAnswer(doc, params);
+        if (action === 'DescribeVpcPeeringConnections') this.peeringAnswer(doc, params, signingRegion(req), fromHandler);
         else this.endpointAnswer(doc);
         out = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${toXml(doc)}`);
       } catch (e) {
@@ -99,7 +112,7 @@ export class AwsView {
     res.end(out);
   }
 
-  private peeringAnswer(doc: XmlElement, params: URLSearchParams): void {
+  private peeringAnswer(doc: XmlElement, params: URLSearchParams, region: string, fromHandler: boolean): void {
     const set = findDeep(doc, 'vpcPeeringConnectionSet');
     if (!set) return;
     for (const item of set.children) {
@@ -110,7 +123,8 @@ export class AwsView {
         accepterVpcId: textAt(item, 'accepterVpcInfo', 'vpcId'),
       };
       for (const { rule, seen } of this.rules) {
-        if (textAt(item, 'status', 'code') !== 'active' || (rule.match && !rule.match(view))) continue;
+        if (textAt(item, 'status', 'code') !== 'active' || (rule.match && !rule.match(view)) || (rule.region && rule.region !== region)
+          || (rule.handlersOnly && !fromHandler)) continue;
         const n = (seen.get(view.id) ?? 0) + 1;
         seen.set(view.id, n);
         if (n <= rule.calls) {
@@ -130,6 +144,11 @@ export class AwsView {
       if (pending.has(textAt(item, 'vpcEndpointId')) && child(item, 'state')) setTextAt(item, 'pendingAcceptance', 'state');
     }
   }
+}
+
+/** The Region of a SigV4-signed request (its credential scope). */
+function signingRegion(req: http.IncomingMessage): string {
+  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
 }
 
 function readAll(req: http.IncomingMessage): Promise<Buffer> {

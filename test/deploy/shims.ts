@@ -40,6 +40,8 @@ export class Shims {
   public readonly endpointServices = new Map<string, EndpointServiceRecord>();
   /** Endpoint IDs AWS would show as pendingAcceptance. */
   public readonly pendingEndpoints = new Set<string>();
+  /** Interval of CloudFormation's stabilization polls in the harness. */
+  public pollIntervalMs = 20;
 
   constructor(private readonly engine: Engine) {}
 
@@ -52,7 +54,10 @@ export class Shims {
       await acceptSameAccountPeering(this.engine, pcxId, peerAccount, peerRegion);
     } else if (p.PeerRoleArn) {
       await acceptWithPeerRole(this.engine, pcxId, ctx.stack.account, ctx.stack.region, peerAccount, peerRegion, p.PeerRoleArn);
+    } else {
+      return; // no role to accept with: the request stays pending-acceptance
     }
+    await waitUntilActive(ctx, pcxId);
   }
 
   /** Before CreateRoute / ReplaceRoute. */
@@ -169,6 +174,22 @@ function ipv4Overlap(a: string, b: string): boolean {
   const [s1, e1] = range(a);
   const [s2, e2] = range(b);
   return s1 <= e2 && s2 <= e1;
+}
+
+// CloudFormation finishes AWS::EC2::VPCPeeringConnection once the connection is active ("failed to
+// stabilize" otherwise: AWS Knowledge Center, cloudformation-vpc-peering-error). Polled in the
+// requester's account and Region, through the AWS view.
+async function waitUntilActive(ctx: HandlerContext, pcxId: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const out = await ctx.clients.ec2.send(new ec2.DescribeVpcPeeringConnectionsCommand({ VpcPeeringConnectionIds: [pcxId] }));
+    const code = out.VpcPeeringConnections?.[0]?.Status?.Code;
+    if (code === 'active') return;
+    if (code && !['initiating-request', 'pending-acceptance', 'provisioning'].includes(code)) {
+      throw new Error(`VpcPeeringConnection ${pcxId} failed to stabilize: it is ${code}`);
+    }
+    await new Promise((r) => setTimeout(r, ctx.engine.shims.pollIntervalMs));
+  }
+  throw new Error(`VpcPeeringConnection ${pcxId} failed to stabilize: not active after 500 polls`);
 }
 
 // Amazon VPC Peering Guide, "Update your route tables for a VPC peering connection": the

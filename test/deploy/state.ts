@@ -99,8 +99,7 @@ export class EmulatedState {
   }
 
   /** Endpoint services of an account and region with their allowed principals. */
-  public async endpointServices(account: string, region: string):
-  Promise<Array<{ serviceId: string; serviceName: string; acceptanceRequired: boolean; supportedRegions: string[]; loadBalancers: string[]; allowedPrincipals: string[] }>> {
+  public async endpointServices(account: string, region: string): Promise<EndpointServiceState[]> {
     const c = await this.ec2(account, region);
     const out = await c.send(new ec2.DescribeVpcEndpointServiceConfigurationsCommand({}));
     const res = [];

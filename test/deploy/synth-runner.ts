@@ -16,5 +16,6 @@ for (const job of jobs) {
   process.env.CDK_CONTEXT_JSON = JSON.stringify(job.context);
   process.chdir(job.cwd);
   delete require.cache[require.resolve(job.entry)];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(job.entry);
 }
