@@ -1,0 +1,75 @@
+// The deploy tier: the example app (examples/app.ts with examples/cdk.json's context),
+// synthesized and deployed into the emulator, its state asserted as AWS would show it.
+import { checkEndpoints, checkPeerings, deployedServiceName, deployedTypes } from './checks';
+import { Harness } from './harness';
+import { EmulatedState } from './state';
+import { exampleApp, synthAll } from './synth';
+
+jest.setTimeout(240_000);
+
+const PLACEHOLDER = 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0';
+const CONTEXTS: Array<[string, Record<string, unknown>]> = [['examples/cdk.json', {}]];
+
+let h: Harness;
+let dirs: string[];
+
+beforeAll(async () => {
+  [h, dirs] = await Promise.all([Harness.start(), synthAll(CONTEXTS.map(([, ctx]) => exampleApp(ctx)))]);
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_label, index) => {
+  beforeAll(async () => {
+    await h.reset();
+    await h.deploy(dirs[index], { placeholders: { [PLACEHOLDER]: (e) => deployedServiceName(e, 'PrivateLinkProvider') } });
+  });
+
+  test('every stack and resource type deployed', () => {
+    expect([...h.engine.stacks.values()].map((s) => s.stackName).sort()).toEqual([
+      'EndpointsVpc', 'PeeringEuropeVpc', 'PeeringPartnerVpc', 'PeeringVpc', 'PeeringVpc-HubToEurope-Accepter', 'PeeringVpc-HubToPartner-Accepter',
+      'PrivateLinkConsumer', 'PrivateLinkPartnerConsumer', 'PrivateLinkProvider', 'PrivateLinkRemoteConsumer',
+    ]);
+    expect(deployedTypes(h.engine)).toEqual(expect.arrayContaining(['AWS::EC2::Instance', 'AWS::EC2::VPCEndpointService', 'AWS::S3::BucketPolicy', 'Custom::AWS']));
+  });
+
+  test('peering: the hub peered with apps (DNS both ways), Europe and the partner; routes on both sides', async () => {
+    const peerings = await checkPeerings(h.engine);
+    const byAccepter = (cidr: string) => peerings.find((p) => p.accepter.cidr === cidr)!;
+    expect(peerings).toHaveLength(3);
+    const apps = byAccepter('10.21.0.0/16');
+    expect([apps.requesterView.requester.allowDns, apps.requesterView.accepter.allowDns]).toEqual([true, true]);
+    expect(byAccepter('10.22.0.0/16').accepter).toMatchObject({ account: '111111111111', region: 'eu-west-1' });
+    expect(byAccepter('10.23.0.0/16').accepter).toMatchObject({ account: '222222222222', region: 'us-east-1' });
+    expect(peerings.every((p) => p.requester.cidr === '10.20.0.0/16')).toBe(true);
+  });
+
+  test('peering: the database security group admits Postgres from the apps VPC only', async () => {
+    const db = h.engine.resourcesOfType('AWS::EC2::SecurityGroup').find((r) => r.stack.stackName === 'PeeringVpc' && r.logicalId.startsWith('Database'))!;
+    const rules = await new EmulatedState(h.engine).securityGroupRules('111111111111', 'us-east-1', db.physicalId);
+    expect(rules.ingress.map((r) => [r.IpProtocol, r.FromPort, r.ToPort, (r.IpRanges ?? []).map((x) => x.CidrIp)])).toEqual([['tcp', 5432, 5432, ['10.21.0.0/16']]]);
+  });
+
+  test('privatelink: network load balancer, service permissions for the partner, three consumers pending acceptance', async () => {
+    const state = new EmulatedState(h.engine);
+    const [svc] = await state.endpointServices('111111111111', 'us-east-1');
+    expect(svc).toMatchObject({ acceptanceRequired: true, supportedRegions: ['eu-west-1'], allowedPrincipals: ['arn:aws:iam::222222222222:root'] });
+    expect(await state.loadBalancers('111111111111', 'us-east-1')).toEqual([{ arn: svc.loadBalancers[0], type: 'network' }]);
+    const consumers = (await checkEndpoints(h.engine)).filter((e) => e.stack.startsWith('PrivateLink'));
+    expect(consumers.map((e) => [e.stack, e.serviceName, e.state]).sort()).toEqual([
+      ['PrivateLinkConsumer', svc.serviceName, 'pendingAcceptance'],
+      ['PrivateLinkPartnerConsumer', svc.serviceName, 'pendingAcceptance'],
+      ['PrivateLinkRemoteConsumer', svc.serviceName, 'pendingAcceptance'],
+    ]);
+  });
+
+  test('endpoints: S3 gateway endpoint and the Session Manager and SNS interface endpoints', async () => {
+    const endpoints = (await checkEndpoints(h.engine)).filter((e) => e.stack === 'EndpointsVpc');
+    expect(endpoints.map((e) => `${e.type} ${e.serviceName}`).sort()).toEqual([
+      'Gateway com.amazonaws.us-east-1.s3',
+      ...['ec2messages', 'sns', 'ssm', 'ssmmessages'].map((s) => `Interface com.amazonaws.us-east-1.${s}`),
+    ]);
+  });
+});

@@ -1,0 +1,176 @@
+// The AWS view: a loopback HTTP proxy in front of moto that applies the answer-side shims (AWS
+// filters, endpoint acceptance state) and, when a test asks for it, AWS timing (a peering
+// connection that stays `provisioning` for a number of calls). Handlers reach AWS through it.
+import * as http from 'http';
+import * as net from 'net';
+import { filterPeeringConnections, queryFilters, Shims } from './shims';
+import { child, findDeep, parseXml, setTextAt, textAt, toXml, XmlElement } from './xml';
+
+/** A peering connection as a timing rule sees it. */
+export interface PeeringView {
+  readonly id: string;
+  readonly requesterVpcId: string;
+  readonly requesterCidr: string;
+  readonly accepterVpcId: string;
+}
+
+/** Show matching connections in `state` for the first `calls` answers that list each of them. */
+export interface PeeringStateRule {
+  /** One of AWS's states (VpcPeeringConnectionStateReason): provisioning, pending-acceptance, ... */
+  readonly state: string;
+  readonly calls: number;
+  /** Which connections. @default every connection that is active */
+  readonly match?: (pcx: PeeringView) => boolean;
+  /** Only answers in this Region (each Region's view of a connection moves on its own). @default every Region */
+  readonly region?: string;
+  /** Only answers to custom-resource handlers (those that reach the view through `handlerUrl`). @default false */
+  readonly handlersOnly?: boolean;
+}
+
+const HANDLER_PREFIX = '/from-handler';
+
+/** One request that passed through the proxy. */
+export interface ProxiedCall {
+  readonly action: string;
+  readonly status: number;
+}
+
+/** The proxy. */
+export class AwsView {
+  /** Start on a free loopback port. */
+  public static async start(target: string, shims: () => Shims | undefined): Promise<AwsView> {
+    const view = new AwsView(target, shims);
+    await new Promise<void>((res) => view.server.listen(0, '127.0.0.1', () => res()));
+    return view;
+  }
+
+  public readonly calls: ProxiedCall[] = [];
+  private readonly server: http.Server;
+  private readonly rules: Array<{ rule: PeeringStateRule; seen: Map<string, number> }> = [];
+
+  private constructor(private readonly target: string, private readonly shims: () => Shims | undefined) {
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((e) => {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(String(e));
+      });
+    });
+  }
+
+  /** The proxy's URL (what handlers get as AWS_ENDPOINT_URL). */
+  public get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as net.AddressInfo).port}`;
+  }
+
+  /** The URL handlers get as AWS_ENDPOINT_URL: the same view, with their calls told apart. */
+  public get handlerUrl(): string {
+    return `${this.url}${HANDLER_PREFIX}`;
+  }
+
+  /** Add an AWS timing rule for DescribeVpcPeeringConnections answers. */
+  public holdPeeringState(rule: PeeringStateRule): void {
+    this.rules.push({ rule, seen: new Map() });
+  }
+
+  /** Remove every timing rule. */
+  public clearRules(): void {
+    this.rules.length = 0;
+  }
+
+  /** Stop listening. */
+  public async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((res) => this.server.close(() => res()));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await readAll(req);
+    const fromHandler = (req.url ?? '').startsWith(HANDLER_PREFIX);
+    if (fromHandler) req.url = req.url!.slice(HANDLER_PREFIX.length) || '/';
+    const isForm = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+    const params = isForm ? new URLSearchParams(body.toString('utf8')) : new URLSearchParams();
+    const action = params.get('Action') ?? String(req.headers['x-amz-target'] ?? `${req.method} ${req.url}`);
+    const upstream = await forward(this.target, req, body);
+    let out = upstream.body;
+    let status = upstream.status;
+    if (status === 200 && (action === 'DescribeVpcPeeringConnections' || action === 'DescribeVpcEndpoints')) {
+      try {
+        const doc = parseXml(out.toString('utf8'));
+        if (action === 'DescribeVpcPeeringConnections') this.peeringAnswer(doc, params, signingRegion(req), fromHandler);
+        else this.endpointAnswer(doc);
+        out = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${toXml(doc)}`);
+      } catch (e) {
+        const m = /^(\w+): (.*)$/.exec((e as Error).message);
+        status = 400;
+        out = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${m?.[1] ?? 'InternalError'}</Code><Message>${m?.[2] ?? (e as Error).message}</Message></Error></Errors><RequestID>harness</RequestID></Response>`);
+      }
+    }
+    this.calls.push({ action, status });
+    const headers = { ...upstream.headers, 'content-length': String(out.length) };
+    delete headers['transfer-encoding'];
+    res.writeHead(status, headers);
+    res.end(out);
+  }
+
+  private peeringAnswer(doc: XmlElement, params: URLSearchParams, region: string, fromHandler: boolean): void {
+    const set = findDeep(doc, 'vpcPeeringConnectionSet');
+    if (!set) return;
+    for (const item of set.children) {
+      const view: PeeringView = {
+        id: textAt(item, 'vpcPeeringConnectionId'),
+        requesterVpcId: textAt(item, 'requesterVpcInfo', 'vpcId'),
+        requesterCidr: textAt(item, 'requesterVpcInfo', 'cidrBlock'),
+        accepterVpcId: textAt(item, 'accepterVpcInfo', 'vpcId'),
+      };
+      for (const { rule, seen } of this.rules) {
+        if (textAt(item, 'status', 'code') !== 'active' || (rule.match && !rule.match(view)) || (rule.region && rule.region !== region)
+          || (rule.handlersOnly && !fromHandler)) continue;
+        const n = (seen.get(view.id) ?? 0) + 1;
+        seen.set(view.id, n);
+        if (n <= rule.calls) {
+          setTextAt(item, rule.state, 'status', 'code');
+          if (child(child(item, 'status'), 'message')) setTextAt(item, rule.state === 'provisioning' ? 'Provisioning' : rule.state, 'status', 'message');
+        }
+      }
+    }
+    filterPeeringConnections(set, queryFilters(params));
+  }
+
+  private endpointAnswer(doc: XmlElement): void {
+    const pending = this.shims()?.pendingEndpoints;
+    const set = findDeep(doc, 'vpcEndpointSet');
+    if (!set || !pending) return;
+    for (const item of set.children) {
+      if (pending.has(textAt(item, 'vpcEndpointId')) && child(item, 'state')) setTextAt(item, 'pendingAcceptance', 'state');
+    }
+  }
+}
+
+/** The Region of a SigV4-signed request (its credential scope). */
+function signingRegion(req: http.IncomingMessage): string {
+  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
+}
+
+function readAll(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((res, rej) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => res(Buffer.concat(chunks)));
+    req.on('error', rej);
+  });
+}
+
+function forward(target: string, req: http.IncomingMessage, body: Buffer):
+Promise<{ status: number; headers: http.OutgoingHttpHeaders; body: Buffer }> {
+  const url = new URL(req.url ?? '/', target);
+  return new Promise((res, rej) => {
+    const headers = { ...req.headers, host: url.host };
+    const up = http.request(url, { method: req.method, headers }, (r) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => res({ status: r.statusCode ?? 502, headers: { ...r.headers }, body: Buffer.concat(chunks) }));
+    });
+    up.on('error', rej);
+    up.end(body);
+  });
+}

@@ -1,0 +1,297 @@
+// What AWS does and the emulator (moto 5.2.1) does not: one small function per gap, each citing
+// the AWS page it stands for. Nothing else is filled in.
+//
+// | shim                         | gap in the emulator                                               | AWS page |
+// |------------------------------|-------------------------------------------------------------------|----------|
+// | acceptSameAccountPeering     | same-account connections stay pending-acceptance                  | AWS::EC2::VPCPeeringConnection (CloudFormation template reference) |
+// | acceptWithPeerRole           | PeerRoleArn is ignored; AssumeRole checks neither role nor trust  | AWS::EC2::VPCPeeringConnection; Walkthrough: Peer with a VPC in another AWS account |
+// | failOverlappingPeering       | overlapping CIDRs do not make the connection `failed`             | AWS::EC2::VPCPeeringConnection |
+// | routeNeedsActivePeering      | a route may target a connection that is not active                | Update your route tables for a VPC peering connection (Amazon VPC Peering Guide) |
+// | filterPeeringConnections     | DescribeVpcPeeringConnections ignores every Filter                | DescribeVpcPeeringConnections (Amazon EC2 API Reference) |
+// | checkEndpointServiceAccess   | an interface endpoint to a missing, unpermitted or other-region service is created | Access an AWS service using an interface VPC endpoint; Configure an endpoint service (AWS PrivateLink guide) |
+// | endpointAcceptanceState      | endpoints of a service with acceptance required are `available`   | Accept or reject connection requests (AWS PrivateLink guide) |
+// | recordAwsManagedPolicy       | AWS managed policies exist only if moto loads ~1,000 per account (seconds per account and reset) | AWS managed policies (IAM User Guide) |
+//
+// Done through the service API instead of moto's CloudFormation (no shim needed): PeerOwnerId and
+// PeerRegion (CreateVpcPeeringConnection honours them), AWS::EC2::VPCEndpointService
+// (CreateVpcEndpointServiceConfiguration), its permissions (ModifyVpcEndpointServicePermissions),
+// and load balancer Type=network (CreateLoadBalancer keeps it).
+import * as ec2 from '@aws-sdk/client-ec2';
+import * as iam from '@aws-sdk/client-iam';
+import type { Credentials } from './aws';
+import type { Engine, HandlerContext } from './engine';
+import { child, textAt, XmlElement } from './xml';
+
+type Props = Record<string, any>;
+
+/** An endpoint service the deploy created, as the shims need to know it. */
+export interface EndpointServiceRecord {
+  readonly serviceId: string;
+  readonly serviceName: string;
+  readonly account: string;
+  readonly region: string;
+  readonly acceptanceRequired: boolean;
+  readonly supportedRegions: string[];
+}
+
+/** The shims the engine and the AWS view apply. */
+export class Shims {
+  /** Endpoint services by service name. */
+  public readonly endpointServices = new Map<string, EndpointServiceRecord>();
+  /** Endpoint IDs AWS would show as pendingAcceptance. */
+  public readonly pendingEndpoints = new Set<string>();
+  /** Interval of CloudFormation's stabilization polls in the harness. */
+  public pollIntervalMs = 20;
+
+  constructor(private readonly engine: Engine) {}
+
+  /** After CreateVpcPeeringConnection: what CloudFormation does to bring the connection up. */
+  public async afterPeeringRequest(pcxId: string, p: Props, ctx: HandlerContext): Promise<void> {
+    const peerAccount = p.PeerOwnerId ?? ctx.stack.account;
+    const peerRegion = p.PeerRegion ?? ctx.stack.region;
+    await failOverlappingPeering(ctx, pcxId);
+    if (peerAccount === ctx.stack.account) {
+      await acceptSameAccountPeering(this.engine, pcxId, peerAccount, peerRegion);
+    } else if (p.PeerRoleArn) {
+      await acceptWithPeerRole(this.engine, pcxId, ctx.stack.account, ctx.stack.region, peerAccount, peerRegion, p.PeerRoleArn);
+    } else {
+      return; // no role to accept with: the request stays pending-acceptance
+    }
+    await waitUntilActive(ctx, pcxId);
+  }
+
+  /** Before CreateRoute / ReplaceRoute. */
+  public async beforeRoute(p: Props, ctx: HandlerContext): Promise<void> {
+    if (p.VpcPeeringConnectionId) await routeNeedsActivePeering(ctx, p.VpcPeeringConnectionId);
+  }
+
+  /** After CreateVpcEndpointServiceConfiguration. */
+  public recordEndpointService(serviceId: string, p: Props, ctx: HandlerContext): void {
+    const serviceName = `com.amazonaws.vpce.${ctx.stack.region}.${serviceId}`;
+    this.endpointServices.set(serviceName, {
+      serviceId,
+      serviceName,
+      account: ctx.stack.account,
+      region: ctx.stack.region,
+      acceptanceRequired: p.AcceptanceRequired === undefined || p.AcceptanceRequired === true || p.AcceptanceRequired === 'true',
+      supportedRegions: p.SupportedRegions ?? [],
+    });
+  }
+
+  /** Before CreateVpcEndpoint. */
+  public async beforeInterfaceEndpoint(p: Props, ctx: HandlerContext): Promise<void> {
+    if ((p.VpcEndpointType ?? 'Gateway') !== 'Interface' || !String(p.ServiceName).startsWith('com.amazonaws.vpce.')) return;
+    await checkEndpointServiceAccess(this, p, ctx);
+  }
+
+  /** After CreateVpcEndpoint. */
+  public async afterInterfaceEndpoint(endpointId: string, p: Props, _ctx: HandlerContext): Promise<void> {
+    endpointAcceptanceState(this, endpointId, p);
+  }
+}
+
+// AWS::EC2::VPCPeeringConnection: "If the requester and acceptor VPCs are in the same account, the
+// peering request is accepted without a peering role." Acceptance happens in the accepter's Region.
+async function acceptSameAccountPeering(engine: Engine, pcxId: string, account: string, peerRegion: string): Promise<void> {
+  const accepter = await engine.accounts.for(account, peerRegion);
+  await accepter.ec2.send(new ec2.AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcxId }));
+}
+
+// AWS::EC2::VPCPeeringConnection: across accounts, CloudFormation assumes PeerRoleArn (a role of the
+// accepter account that trusts the requester account) and accepts in the accepter's account and Region.
+async function acceptWithPeerRole(engine: Engine, pcxId: string, account: string, region: string,
+  peerAccount: string, peerRegion: string, roleArn: string): Promise<void> {
+  const roleAccount = /^arn:[^:]+:iam::(\d{12}):role\/(.+)$/.exec(roleArn);
+  if (!roleAccount || roleAccount[1] !== peerAccount) {
+    throw new Error(`PeerRoleArn ${roleArn} is not a role of the accepter account ${peerAccount}`);
+  }
+  const roleName = roleAccount[2].split('/').pop()!;
+  const owner = await engine.accounts.for(peerAccount, peerRegion);
+  let trust: string;
+  try {
+    const role = await owner.iam.send(new iam.GetRoleCommand({ RoleName: roleName }));
+    trust = decodeURIComponent(role.Role!.AssumeRolePolicyDocument!);
+  } catch (e) {
+    throw new Error(`VpcPeeringConnection failed to stabilize: PeerRoleArn ${roleArn} cannot be assumed (${(e as Error).name})`);
+  }
+  if (!trusts(trust, account)) {
+    throw new Error(`VpcPeeringConnection failed to stabilize: role ${roleArn} does not trust account ${account}`);
+  }
+  if (!(await mayAccept(owner.iam, roleName))) {
+    throw new Error(`VpcPeeringConnection failed to stabilize: role ${roleArn} is not allowed ec2:AcceptVpcPeeringConnection`);
+  }
+  const requester: Credentials = await engine.accounts.credentials(account, region);
+  const assumed = await engine.accounts.assume(roleArn, region, requester);
+  const asPeer = engine.accounts.withCredentials(peerAccount, peerRegion, assumed);
+  await asPeer.ec2.send(new ec2.AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcxId }));
+}
+
+function trusts(policy: string, account: string): boolean {
+  const doc = JSON.parse(policy);
+  return [doc.Statement].flat().some((s: Props) => {
+    if (s.Effect !== 'Allow' || ![s.Action].flat().some((a: string) => a === 'sts:AssumeRole' || a === 'sts:*' || a === '*')) return false;
+    const aws = [s.Principal?.AWS ?? []].flat().map(String);
+    return aws.some((p) => p === account || p === '*' || new RegExp(`^arn:[^:]+:iam::${account}:`).test(p));
+  });
+}
+
+async function mayAccept(client: iam.IAMClient, roleName: string): Promise<boolean> {
+  const docs: string[] = [];
+  const inline = await client.send(new iam.ListRolePoliciesCommand({ RoleName: roleName }));
+  for (const name of inline.PolicyNames ?? []) {
+    docs.push(decodeURIComponent((await client.send(new iam.GetRolePolicyCommand({ RoleName: roleName, PolicyName: name }))).PolicyDocument!));
+  }
+  const attached = await client.send(new iam.ListAttachedRolePoliciesCommand({ RoleName: roleName }));
+  for (const a of attached.AttachedPolicies ?? []) {
+    const pol = await client.send(new iam.GetPolicyCommand({ PolicyArn: a.PolicyArn }));
+    const v = await client.send(new iam.GetPolicyVersionCommand({ PolicyArn: a.PolicyArn, VersionId: pol.Policy!.DefaultVersionId }));
+    docs.push(decodeURIComponent(v.PolicyVersion!.Document!));
+  }
+  return docs.some((d) => [JSON.parse(d).Statement].flat().some((s: Props) => s.Effect === 'Allow'
+    && [s.Action].flat().some((a: string) => ['ec2:AcceptVpcPeeringConnection', 'ec2:*', '*'].includes(a))));
+}
+
+// AWS::EC2::VPCPeeringConnection: "If you create a VPC peering connection request between VPCs with
+// overlapping CIDR blocks, the VPC peering connection has a status of failed."
+async function failOverlappingPeering(ctx: HandlerContext, pcxId: string): Promise<void> {
+  const out = await ctx.clients.ec2.send(new ec2.DescribeVpcPeeringConnectionsCommand({ VpcPeeringConnectionIds: [pcxId] }));
+  const pcx = out.VpcPeeringConnections![0];
+  const a = pcx.RequesterVpcInfo?.CidrBlock;
+  const b = pcx.AccepterVpcInfo?.CidrBlock;
+  if (a && b && ipv4Overlap(a, b)) {
+    throw new Error(`VpcPeeringConnection ${pcxId} failed: requester CIDR ${a} overlaps accepter CIDR ${b}`);
+  }
+}
+
+function ipv4Overlap(a: string, b: string): boolean {
+  const range = (c: string) => {
+    const [ip, len] = c.split('/');
+    const n = ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+    const size = 2 ** (32 - Number(len));
+    const start = Math.floor(n / size) * size;
+    return [start, start + size - 1];
+  };
+  const [s1, e1] = range(a);
+  const [s2, e2] = range(b);
+  return s1 <= e2 && s2 <= e1;
+}
+
+// CloudFormation finishes AWS::EC2::VPCPeeringConnection once the connection is active ("failed to
+// stabilize" otherwise: AWS Knowledge Center, cloudformation-vpc-peering-error). Polled in the
+// requester's account and Region, through the AWS view.
+async function waitUntilActive(ctx: HandlerContext, pcxId: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const out = await ctx.clients.ec2.send(new ec2.DescribeVpcPeeringConnectionsCommand({ VpcPeeringConnectionIds: [pcxId] }));
+    const code = out.VpcPeeringConnections?.[0]?.Status?.Code;
+    if (code === 'active') return;
+    if (code && !['initiating-request', 'pending-acceptance', 'provisioning'].includes(code)) {
+      throw new Error(`VpcPeeringConnection ${pcxId} failed to stabilize: it is ${code}`);
+    }
+    await new Promise((r) => setTimeout(r, ctx.engine.shims.pollIntervalMs));
+  }
+  throw new Error(`VpcPeeringConnection ${pcxId} failed to stabilize: not active after 500 polls`);
+}
+
+// Amazon VPC Peering Guide, "Update your route tables for a VPC peering connection": the
+// connection must be active before routes can target it.
+async function routeNeedsActivePeering(ctx: HandlerContext, pcxId: string): Promise<void> {
+  const out = await ctx.clients.ec2.send(new ec2.DescribeVpcPeeringConnectionsCommand({ VpcPeeringConnectionIds: [pcxId] }));
+  const status = out.VpcPeeringConnections?.[0]?.Status?.Code;
+  if (status !== 'active') {
+    throw new Error(`CreateRoute: VPC peering connection ${pcxId} is ${status ?? 'unknown'}, not active`);
+  }
+}
+
+// AWS PrivateLink guide: a consumer connects only to a service that exists, whose permissions allow
+// its principal, in the service's Region or a Region the service supports (ServiceRegion).
+async function checkEndpointServiceAccess(shims: Shims, p: Props, ctx: HandlerContext): Promise<void> {
+  const svc = shims.endpointServices.get(p.ServiceName);
+  if (!svc) throw new Error(`InvalidServiceName: The Vpc Endpoint Service '${p.ServiceName}' does not exist`);
+  const consumerRegion = ctx.stack.region;
+  if (consumerRegion !== svc.region) {
+    if (p.ServiceRegion !== svc.region || !svc.supportedRegions.includes(consumerRegion)) {
+      throw new Error(`InvalidServiceName: '${p.ServiceName}' is in ${svc.region}; a consumer in ${consumerRegion} needs ServiceRegion ${svc.region} and the service supporting ${consumerRegion} (supports ${JSON.stringify(svc.supportedRegions)})`);
+    }
+  }
+  if (ctx.stack.account === svc.account) return;
+  const owner = await ctx.engine.accounts.for(svc.account, svc.region);
+  const perms = await owner.ec2.send(new ec2.DescribeVpcEndpointServicePermissionsCommand({ ServiceId: svc.serviceId }));
+  const allowed = (perms.AllowedPrincipals ?? []).map((a) => a.Principal!);
+  const ok = allowed.some((a) => a === '*' || new RegExp(`^arn:[^:]+:iam::${ctx.stack.account}:`).test(a));
+  if (!ok) throw new Error(`InvalidServiceName: account ${ctx.stack.account} is not an allowed principal of ${p.ServiceName} (allowed: ${JSON.stringify(allowed)})`);
+}
+
+// AWS PrivateLink guide, "Accept or reject connection requests": with acceptance required, a new
+// endpoint stays pendingAcceptance until the service owner accepts it.
+function endpointAcceptanceState(shims: Shims, endpointId: string, p: Props): void {
+  const svc = shims.endpointServices.get(p.ServiceName);
+  if (svc?.acceptanceRequired) shims.pendingEndpoints.add(endpointId);
+}
+
+// DescribeVpcPeeringConnections (Amazon EC2 API Reference): the Filter.N names below; values of one
+// filter are ORed (with * and ? wildcards), filters are ANDed.
+const PEERING_FILTERS: Record<string, (item: XmlElement) => string[]> = {
+  'accepter-vpc-info.cidr-block': (i) => cidrs(child(i, 'accepterVpcInfo')),
+  'accepter-vpc-info.owner-id': (i) => [textAt(i, 'accepterVpcInfo', 'ownerId')],
+  'accepter-vpc-info.vpc-id': (i) => [textAt(i, 'accepterVpcInfo', 'vpcId')],
+  'requester-vpc-info.cidr-block': (i) => cidrs(child(i, 'requesterVpcInfo')),
+  'requester-vpc-info.owner-id': (i) => [textAt(i, 'requesterVpcInfo', 'ownerId')],
+  'requester-vpc-info.vpc-id': (i) => [textAt(i, 'requesterVpcInfo', 'vpcId')],
+  'status-code': (i) => [textAt(i, 'status', 'code')],
+  'status-message': (i) => [textAt(i, 'status', 'message')],
+  'vpc-peering-connection-id': (i) => [textAt(i, 'vpcPeeringConnectionId')],
+  'tag-key': (i) => (child(i, 'tagSet')?.children ?? []).map((t) => textAt(t, 'key')),
+};
+
+function cidrs(info: XmlElement | undefined): string[] {
+  const set = (child(info, 'cidrBlockSet')?.children ?? []).map((c) => textAt(c, 'cidrBlock'));
+  return [textAt(info, 'cidrBlock'), ...set].filter(Boolean);
+}
+
+/** The `Filter.N.Name` / `Filter.N.Value.M` parameters of a query-protocol request. */
+export function queryFilters(params: URLSearchParams): Array<{ name: string; values: string[] }> {
+  const out: Array<{ name: string; values: string[] }> = [];
+  for (let n = 1; params.has(`Filter.${n}.Name`); n++) {
+    const values: string[] = [];
+    for (let m = 1; params.has(`Filter.${n}.Value.${m}`); m++) values.push(params.get(`Filter.${n}.Value.${m}`)!);
+    out.push({ name: params.get(`Filter.${n}.Name`)!, values });
+  }
+  return out;
+}
+
+/**
+ * filterPeeringConnections: keep the items of a DescribeVpcPeeringConnections answer that match
+ * every filter, as AWS does. An unknown filter name is an error, as on AWS.
+ */
+export function filterPeeringConnections(set: XmlElement, filters: Array<{ name: string; values: string[] }>): void {
+  for (const f of filters) {
+    if (!PEERING_FILTERS[f.name] && !f.name.startsWith('tag:')) {
+      throw new Error(`InvalidParameterValue: The filter '${f.name}' is invalid`);
+    }
+  }
+  set.children = set.children.filter((item) => filters.every((f) => {
+    const actual = f.name.startsWith('tag:')
+      ? (child(item, 'tagSet')?.children ?? []).filter((t) => textAt(t, 'key') === f.name.slice(4)).map((t) => textAt(t, 'value'))
+      : PEERING_FILTERS[f.name](item);
+    return f.values.some((v) => actual.some((a) => wildcard(v).test(a)));
+  }));
+}
+
+function wildcard(v: string): RegExp {
+  return new RegExp(`^${v.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+}
+
+/** Whether an ARN names an AWS managed policy (account `aws`). */
+export function isAwsManagedPolicy(arn: string): boolean {
+  return /^arn:[^:]+:iam::aws:policy\//.test(arn);
+}
+
+// IAM User Guide, "AWS managed policies": they exist in every account and can be attached to any
+// role. The emulator holds them only when told to load them all, so the attachment is recorded on
+// the role's tags instead (the name is checked for shape only).
+export async function recordAwsManagedPolicy(ctx: HandlerContext, roleName: string, arn: string, action: 'attach' | 'detach'): Promise<void> {
+  if (!/^arn:[^:]+:iam::aws:policy\/([\w+=,.@-]+\/)*[\w+=,.@-]+$/.test(arn)) throw new Error(`NoSuchEntity: Policy ${arn} does not exist or is not attachable.`);
+  const key = `harness:aws-managed:${arn.split('/').pop()}`;
+  if (action === 'attach') await ctx.clients.iam.send(new iam.TagRoleCommand({ RoleName: roleName, Tags: [{ Key: key, Value: arn }] }));
+  else await ctx.clients.iam.send(new iam.UntagRoleCommand({ RoleName: roleName, TagKeys: [key] }));
+}
