@@ -1,9 +1,10 @@
 // The AWS view: a loopback HTTP proxy in front of moto that applies the answer-side shims (AWS
-// filters, endpoint acceptance state) and, when a test asks for it, AWS timing (a peering
-// connection that stays `provisioning` for a number of calls). Handlers reach AWS through it.
+// filters, endpoint acceptance state), answers the EC2 actions moto lacks (endpoint connections)
+// and, when a test asks for it, AWS timing (a peering connection that stays `provisioning` for a
+// number of calls). Handlers reach AWS through it.
 import * as http from 'http';
 import * as net from 'net';
-import { filterPeeringConnections, queryFilters, Shims } from './shims';
+import { acceptEndpointConnections, describeEndpointConnections, filterPeeringConnections, queryFilters, Shims } from './shims';
 import { child, findDeep, parseXml, setTextAt, textAt, toXml, XmlElement } from './xml';
 
 /** A peering connection as a timing rule sees it. */
@@ -90,6 +91,14 @@ export class AwsView {
     const isForm = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
     const params = isForm ? new URLSearchParams(body.toString('utf8')) : new URLSearchParams();
     const action = params.get('Action') ?? String(req.headers['x-amz-target'] ?? `${req.method} ${req.url}`);
+    const local = LOCAL_ACTIONS[action];
+    if (local) {
+      const answer = this.answerLocally(req, params, local);
+      this.calls.push({ action, status: answer.status });
+      res.writeHead(answer.status, { 'content-type': 'text/xml', 'content-length': String(answer.body.length) });
+      res.end(answer.body);
+      return;
+    }
     const upstream = await forward(this.target, req, body);
     let out = upstream.body;
     let status = upstream.status;
@@ -100,9 +109,8 @@ export class AwsView {
         else this.endpointAnswer(doc);
         out = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${toXml(doc)}`);
       } catch (e) {
-        const m = /^(\w+): (.*)$/.exec((e as Error).message);
         status = 400;
-        out = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${m?.[1] ?? 'InternalError'}</Code><Message>${m?.[2] ?? (e as Error).message}</Message></Error></Errors><RequestID>harness</RequestID></Response>`);
+        out = errorAnswer(e as Error);
       }
     }
     this.calls.push({ action, status });
@@ -110,6 +118,19 @@ export class AwsView {
     delete headers['transfer-encoding'];
     res.writeHead(status, headers);
     res.end(out);
+  }
+
+  /** An action the emulator lacks, answered by a shim for the account that signed the request. */
+  private answerLocally(req: http.IncomingMessage, params: URLSearchParams, shim: LocalShim): { status: number; body: Buffer } {
+    const shims = this.shims();
+    const key = /Credential=([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
+    const caller = shims?.accountOfKey(key);
+    try {
+      if (!shims || !caller) throw new Error(`AuthFailure: AWS was not able to validate the provided access credentials (${key || 'none'})`);
+      return { status: 200, body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${shim(shims, caller, signingRegion(req), params)}`) };
+    } catch (e) {
+      return { status: 400, body: errorAnswer(e as Error) };
+    }
   }
 
   private peeringAnswer(doc: XmlElement, params: URLSearchParams, region: string, fromHandler: boolean): void {
@@ -144,6 +165,22 @@ export class AwsView {
       if (pending.has(textAt(item, 'vpcEndpointId')) && child(item, 'state')) setTextAt(item, 'pendingAcceptance', 'state');
     }
   }
+}
+
+type LocalShim = (shims: Shims, caller: string, region: string, params: URLSearchParams) => string;
+
+/** EC2 actions the emulator does not implement, answered by shims. */
+const LOCAL_ACTIONS: Record<string, LocalShim> = {
+  DescribeVpcEndpointConnections: describeEndpointConnections,
+  AcceptVpcEndpointConnections: acceptEndpointConnections,
+};
+
+/** An EC2 query-protocol error answer for an error thrown as `Code: message`. */
+function errorAnswer(e: Error): Buffer {
+  const m = /^([\w.]+): (.*)$/s.exec(e.message);
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${m?.[1] ?? 'InternalError'}</Code>`
+    + `<Message>${esc(m?.[2] ?? e.message)}</Message></Error></Errors><RequestID>harness</RequestID></Response>`);
 }
 
 /** The Region of a SigV4-signed request (its credential scope). */
