@@ -127,7 +127,11 @@ export class EmulatedState {
       const page = await c.send(new ec2.DescribeVpcEndpointConnectionsCommand({ NextToken: token }));
       for (const x of page.VpcEndpointConnections ?? []) {
         out.push({
-          endpointId: x.VpcEndpointId!, serviceId: x.ServiceId!, owner: x.VpcEndpointOwner!, region: x.VpcEndpointRegion!, state: String(x.VpcEndpointState),
+          endpointId: x.VpcEndpointId!,
+          serviceId: x.ServiceId!,
+          owner: x.VpcEndpointOwner!,
+          region: x.VpcEndpointRegion!,
+          state: String(x.VpcEndpointState),
         });
       }
       token = page.NextToken;
