@@ -34,6 +34,12 @@ const HANDLER_PREFIX = '/from-handler';
 export interface ProxiedCall {
   readonly action: string;
   readonly status: number;
+  /** The Region the request was signed for. */
+  readonly region: string;
+  /** Whether a custom-resource handler made it. */
+  readonly fromHandler: boolean;
+  /** For DescribeVpcPeeringConnections: the status codes of the connections the answer lists. */
+  readonly peeringStates?: string[];
 }
 
 /** The proxy. */
@@ -94,7 +100,7 @@ export class AwsView {
     const local = LOCAL_ACTIONS[action];
     if (local) {
       const answer = this.answerLocally(req, params, local);
-      this.calls.push({ action, status: answer.status });
+      this.calls.push({ action, status: answer.status, region: signingRegion(req), fromHandler });
       res.writeHead(answer.status, { 'content-type': 'text/xml', 'content-length': String(answer.body.length) });
       res.end(answer.body);
       return;
@@ -102,10 +108,11 @@ export class AwsView {
     const upstream = await forward(this.target, req, body);
     let out = upstream.body;
     let status = upstream.status;
+    let peeringStates: string[] | undefined;
     if (status === 200 && (action === 'DescribeVpcPeeringConnections' || action === 'DescribeVpcEndpoints')) {
       try {
         const doc = parseXml(out.toString('utf8'));
-        if (action === 'DescribeVpcPeeringConnections') this.peeringAnswer(doc, params, signingRegion(req), fromHandler);
+        if (action === 'DescribeVpcPeeringConnections') peeringStates = this.peeringAnswer(doc, params, signingRegion(req), fromHandler);
         else this.endpointAnswer(doc);
         out = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${toXml(doc)}`);
       } catch (e) {
@@ -113,7 +120,7 @@ export class AwsView {
         out = errorAnswer(e as Error);
       }
     }
-    this.calls.push({ action, status });
+    this.calls.push({ action, status, region: signingRegion(req), fromHandler, peeringStates });
     const headers = { ...upstream.headers, 'content-length': String(out.length) };
     delete headers['transfer-encoding'];
     res.writeHead(status, headers);
@@ -133,9 +140,9 @@ export class AwsView {
     }
   }
 
-  private peeringAnswer(doc: XmlElement, params: URLSearchParams, region: string, fromHandler: boolean): void {
+  private peeringAnswer(doc: XmlElement, params: URLSearchParams, region: string, fromHandler: boolean): string[] {
     const set = findDeep(doc, 'vpcPeeringConnectionSet');
-    if (!set) return;
+    if (!set) return [];
     for (const item of set.children) {
       const view: PeeringView = {
         id: textAt(item, 'vpcPeeringConnectionId'),
@@ -155,6 +162,7 @@ export class AwsView {
       }
     }
     filterPeeringConnections(set, queryFilters(params));
+    return set.children.map((item) => textAt(item, 'status', 'code'));
   }
 
   private endpointAnswer(doc: XmlElement): void {
