@@ -47,7 +47,9 @@ async function partnerThenNetworkApp(extra: Record<string, unknown> = {}): Promi
     subnetGroups: [{
       name: 'app',
       type: 'Isolated',
-      subnets: subnets.map((s) => ({ subnetId: s.SubnetId, cidr: s.CidrBlock, availabilityZone: s.AvailabilityZone, routeTableId: tableOf(s.SubnetId!) })),
+      subnets: subnets.map((s) => ({
+        subnetId: s.SubnetId, cidr: s.CidrBlock, availabilityZone: s.AvailabilityZone, routeTableId: tableOf(s.SubnetId!),
+      })),
     }],
   };
   const [network] = await synthAll([{ entry, context: { case: 'network', partnerVpcId: vpc.VpcId, [vpcLookupKey(vpc.VpcId!)]: lookup, ...extra } }]);
