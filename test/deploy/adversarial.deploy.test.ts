@@ -64,6 +64,8 @@ describe('cross-account PrivateLink consumer with acceptance required', () => {
     expect((await new EmulatedState(h.engine).endpointConnections('111111111111', 'us-east-1')).map((c) => c.state)).toEqual(['available']);
     const [endpoint] = await checkEndpoints(h.engine);
     expect(endpoint).toMatchObject({ stack: 'Partner', state: 'available' });
+    const again = await owner.send(new ec2.AcceptVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [endpointId] }));
+    expect(again.Unsuccessful).toEqual([{ ResourceId: endpointId, Error: expect.objectContaining({ Code: 'IncorrectState' }) }]);
   });
 
   test('an account the service does not allow cannot create an endpoint', async () => {
