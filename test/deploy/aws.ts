@@ -38,6 +38,7 @@ export interface Clients {
 export class AwsAccounts {
   private readonly creds = new Map<string, Promise<Credentials>>();
   private readonly clients = new Map<string, Clients>();
+  private readonly keyOwners = new Map<string, string>();
 
   constructor(public readonly endpoint: string) {}
 
@@ -59,7 +60,13 @@ export class AwsAccounts {
     const sts = new STSClient(this.config(region, as));
     const out = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'deploy' }));
     const c = out.Credentials!;
+    this.keyOwners.set(c.AccessKeyId!, /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1] ?? '');
     return { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken };
+  }
+
+  /** The account whose credentials carry this access key ID (undefined for keys the harness did not hand out). */
+  public accountOfKey(accessKeyId: string): string | undefined {
+    return this.keyOwners.get(accessKeyId) || undefined;
   }
 
   /** Clients of `account` in `region`. */
@@ -93,6 +100,7 @@ export class AwsAccounts {
     for (const c of this.clients.values()) [c.ec2, c.elbv2, c.iam, c.route53, c.sts].forEach((x) => x.destroy());
     this.creds.clear();
     this.clients.clear();
+    this.keyOwners.clear();
   }
 
   private config(region: string, credentials: Credentials) {

@@ -3,12 +3,15 @@
 import { checkEndpoints, checkPeerings, deployedServiceName, deployedTypes } from './checks';
 import { Harness } from './harness';
 import { EmulatedState } from './state';
-import { exampleApp, synthAll } from './synth';
+import { exampleApp, initContext, synthAll } from './synth';
 
 jest.setTimeout(240_000);
 
 const PLACEHOLDER = 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0';
-const CONTEXTS: Array<[string, Record<string, unknown>]> = [['examples/cdk.json', {}]];
+const CONTEXTS: Array<[string, Record<string, unknown>]> = [
+  ['examples/cdk.json', {}],
+  ['examples/cdk.json and the cdk init feature flags', initContext()],
+];
 
 let h: Harness;
 let dirs: string[];
@@ -30,9 +33,11 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
   test('every stack and resource type deployed', () => {
     expect([...h.engine.stacks.values()].map((s) => s.stackName).sort()).toEqual([
       'EndpointsVpc', 'PeeringEuropeVpc', 'PeeringPartnerVpc', 'PeeringVpc', 'PeeringVpc-HubToEurope-Accepter', 'PeeringVpc-HubToPartner-Accepter',
-      'PrivateLinkConsumer', 'PrivateLinkPartnerConsumer', 'PrivateLinkProvider', 'PrivateLinkRemoteConsumer',
+      'PrivateLinkAcceptance', 'PrivateLinkConsumer', 'PrivateLinkPartnerConsumer', 'PrivateLinkProvider', 'PrivateLinkRemoteConsumer',
     ]);
-    expect(deployedTypes(h.engine)).toEqual(expect.arrayContaining(['AWS::EC2::Instance', 'AWS::EC2::VPCEndpointService', 'AWS::S3::BucketPolicy', 'Custom::AWS']));
+    expect(deployedTypes(h.engine)).toEqual(expect.arrayContaining([
+      'AWS::EC2::Instance', 'AWS::EC2::VPCEndpointService', 'AWS::S3::BucketPolicy', 'Custom::PeeringConnection', 'Custom::PrivateLinkEndpointAcceptance',
+    ]));
   });
 
   test('peering: the hub peered with apps (DNS both ways), Europe and the partner; routes on both sides', async () => {
@@ -52,17 +57,29 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
     expect(rules.ingress.map((r) => [r.IpProtocol, r.FromPort, r.ToPort, (r.IpRanges ?? []).map((x) => x.CidrIp)])).toEqual([['tcp', 5432, 5432, ['10.21.0.0/16']]]);
   });
 
-  test('privatelink: network load balancer, service permissions for the partner, three consumers pending acceptance', async () => {
+  test('privatelink: network load balancer, service permissions for the partner, the partner\'s endpoint accepted, the others pending', async () => {
     const state = new EmulatedState(h.engine);
     const [svc] = await state.endpointServices('111111111111', 'us-east-1');
     expect(svc).toMatchObject({ acceptanceRequired: true, supportedRegions: ['eu-west-1'], allowedPrincipals: ['arn:aws:iam::222222222222:root'] });
     expect(await state.loadBalancers('111111111111', 'us-east-1')).toEqual([{ arn: svc.loadBalancers[0], type: 'network' }]);
     const consumers = (await checkEndpoints(h.engine)).filter((e) => e.stack.startsWith('PrivateLink'));
+    // The acceptance step accepts the partner account's endpoint only; the network account's own
+    // consumers are not in its list of accounts.
     expect(consumers.map((e) => [e.stack, e.serviceName, e.state]).sort()).toEqual([
       ['PrivateLinkConsumer', svc.serviceName, 'pendingAcceptance'],
-      ['PrivateLinkPartnerConsumer', svc.serviceName, 'pendingAcceptance'],
+      ['PrivateLinkPartnerConsumer', svc.serviceName, 'available'],
       ['PrivateLinkRemoteConsumer', svc.serviceName, 'pendingAcceptance'],
     ]);
+    // The service owner's view of the connections agrees.
+    const partnerEndpoint = h.engine.resourcesOfType('AWS::EC2::VPCEndpoint').find((r) => r.stack.stackName === 'PrivateLinkPartnerConsumer')!;
+    const connections = await state.endpointConnections('111111111111', 'us-east-1');
+    expect(connections.map((c) => [c.owner, c.region, c.state]).sort()).toEqual([
+      ['111111111111', 'eu-west-1', 'pendingAcceptance'],
+      ['111111111111', 'us-east-1', 'pendingAcceptance'],
+      ['222222222222', 'us-east-1', 'available'],
+    ]);
+    const acceptance = h.engine.resourcesOfType('Custom::PrivateLinkEndpointAcceptance')[0];
+    expect(acceptance.attributes.AcceptedEndpointIds).toBe(partnerEndpoint.physicalId);
   });
 
   test('endpoints: S3 gateway endpoint and the Session Manager and SNS interface endpoints', async () => {

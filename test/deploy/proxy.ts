@@ -1,9 +1,10 @@
 // The AWS view: a loopback HTTP proxy in front of moto that applies the answer-side shims (AWS
-// filters, endpoint acceptance state) and, when a test asks for it, AWS timing (a peering
-// connection that stays `provisioning` for a number of calls). Handlers reach AWS through it.
+// filters, endpoint acceptance state), answers the EC2 actions moto lacks (endpoint connections)
+// and, when a test asks for it, AWS timing (a peering connection that stays `provisioning` for a
+// number of calls). Handlers reach AWS through it.
 import * as http from 'http';
 import * as net from 'net';
-import { filterPeeringConnections, queryFilters, Shims } from './shims';
+import { acceptEndpointConnections, describeEndpointConnections, filterPeeringConnections, queryFilters, Shims } from './shims';
 import { child, findDeep, parseXml, setTextAt, textAt, toXml, XmlElement } from './xml';
 
 /** A peering connection as a timing rule sees it. */
@@ -33,6 +34,12 @@ const HANDLER_PREFIX = '/from-handler';
 export interface ProxiedCall {
   readonly action: string;
   readonly status: number;
+  /** The Region the request was signed for. */
+  readonly region: string;
+  /** Whether a custom-resource handler made it. */
+  readonly fromHandler: boolean;
+  /** For DescribeVpcPeeringConnections: the status codes of the connections the answer lists. */
+  readonly peeringStates?: string[];
 }
 
 /** The proxy. */
@@ -90,31 +97,52 @@ export class AwsView {
     const isForm = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
     const params = isForm ? new URLSearchParams(body.toString('utf8')) : new URLSearchParams();
     const action = params.get('Action') ?? String(req.headers['x-amz-target'] ?? `${req.method} ${req.url}`);
+    const local = LOCAL_ACTIONS[action];
+    if (local) {
+      const answer = this.answerLocally(req, params, local);
+      this.calls.push({ action, status: answer.status, region: signingRegion(req), fromHandler });
+      res.writeHead(answer.status, { 'content-type': 'text/xml', 'content-length': String(answer.body.length) });
+      res.end(answer.body);
+      return;
+    }
     const upstream = await forward(this.target, req, body);
     let out = upstream.body;
     let status = upstream.status;
+    let peeringStates: string[] | undefined;
     if (status === 200 && (action === 'DescribeVpcPeeringConnections' || action === 'DescribeVpcEndpoints')) {
       try {
         const doc = parseXml(out.toString('utf8'));
-        if (action === 'DescribeVpcPeeringConnections') this.peeringAnswer(doc, params, signingRegion(req), fromHandler);
+        if (action === 'DescribeVpcPeeringConnections') peeringStates = this.peeringAnswer(doc, params, signingRegion(req), fromHandler);
         else this.endpointAnswer(doc);
         out = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${toXml(doc)}`);
       } catch (e) {
-        const m = /^(\w+): (.*)$/.exec((e as Error).message);
         status = 400;
-        out = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${m?.[1] ?? 'InternalError'}</Code><Message>${m?.[2] ?? (e as Error).message}</Message></Error></Errors><RequestID>harness</RequestID></Response>`);
+        out = errorAnswer(e as Error);
       }
     }
-    this.calls.push({ action, status });
+    this.calls.push({ action, status, region: signingRegion(req), fromHandler, peeringStates });
     const headers = { ...upstream.headers, 'content-length': String(out.length) };
     delete headers['transfer-encoding'];
     res.writeHead(status, headers);
     res.end(out);
   }
 
-  private peeringAnswer(doc: XmlElement, params: URLSearchParams, region: string, fromHandler: boolean): void {
+  /** An action the emulator lacks, answered by a shim for the account that signed the request. */
+  private answerLocally(req: http.IncomingMessage, params: URLSearchParams, shim: LocalShim): { status: number; body: Buffer } {
+    const shims = this.shims();
+    const key = /Credential=([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
+    const caller = shims?.accountOfKey(key);
+    try {
+      if (!shims || !caller) throw new Error(`AuthFailure: AWS was not able to validate the provided access credentials (${key || 'none'})`);
+      return { status: 200, body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${shim(shims, caller, signingRegion(req), params)}`) };
+    } catch (e) {
+      return { status: 400, body: errorAnswer(e as Error) };
+    }
+  }
+
+  private peeringAnswer(doc: XmlElement, params: URLSearchParams, region: string, fromHandler: boolean): string[] {
     const set = findDeep(doc, 'vpcPeeringConnectionSet');
-    if (!set) return;
+    if (!set) return [];
     for (const item of set.children) {
       const view: PeeringView = {
         id: textAt(item, 'vpcPeeringConnectionId'),
@@ -134,6 +162,7 @@ export class AwsView {
       }
     }
     filterPeeringConnections(set, queryFilters(params));
+    return set.children.map((item) => textAt(item, 'status', 'code'));
   }
 
   private endpointAnswer(doc: XmlElement): void {
@@ -144,6 +173,22 @@ export class AwsView {
       if (pending.has(textAt(item, 'vpcEndpointId')) && child(item, 'state')) setTextAt(item, 'pendingAcceptance', 'state');
     }
   }
+}
+
+type LocalShim = (shims: Shims, caller: string, region: string, params: URLSearchParams) => string;
+
+/** EC2 actions the emulator does not implement, answered by shims. */
+const LOCAL_ACTIONS: Record<string, LocalShim> = {
+  DescribeVpcEndpointConnections: describeEndpointConnections,
+  AcceptVpcEndpointConnections: acceptEndpointConnections,
+};
+
+/** An EC2 query-protocol error answer for an error thrown as `Code: message`. */
+function errorAnswer(e: Error): Buffer {
+  const m = /^([\w.]+): (.*)$/s.exec(e.message);
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${m?.[1] ?? 'InternalError'}</Code>`
+    + `<Message>${esc(m?.[2] ?? e.message)}</Message></Error></Errors><RequestID>harness</RequestID></Response>`);
 }
 
 /** The Region of a SigV4-signed request (its credential scope). */

@@ -11,6 +11,8 @@
 // | checkEndpointServiceAccess   | an interface endpoint to a missing, unpermitted or other-region service is created | Access an AWS service using an interface VPC endpoint; Configure an endpoint service (AWS PrivateLink guide) |
 // | endpointAcceptanceState      | endpoints of a service with acceptance required are `available`   | Accept or reject connection requests (AWS PrivateLink guide) |
 // | recordAwsManagedPolicy       | AWS managed policies exist only if moto loads ~1,000 per account (seconds per account and reset) | AWS managed policies (IAM User Guide) |
+// | describeEndpointConnections  | DescribeVpcEndpointConnections is not implemented (HTML error page) | DescribeVpcEndpointConnections; VpcEndpointConnection (Amazon EC2 API Reference) |
+// | acceptEndpointConnections    | AcceptVpcEndpointConnections is not implemented (HTML error page)   | AcceptVpcEndpointConnections; UnsuccessfulItem (Amazon EC2 API Reference); Accept or reject connection requests (AWS PrivateLink guide) |
 //
 // Done through the service API instead of moto's CloudFormation (no shim needed): PeerOwnerId and
 // PeerRegion (CreateVpcPeeringConnection honours them), AWS::EC2::VPCEndpointService
@@ -32,6 +34,19 @@ export interface EndpointServiceRecord {
   readonly region: string;
   readonly acceptanceRequired: boolean;
   readonly supportedRegions: string[];
+  readonly loadBalancerArns: string[];
+}
+
+/** An interface endpoint connected to an endpoint service the deploy created. */
+export interface EndpointConnectionRecord {
+  readonly endpointId: string;
+  readonly serviceId: string;
+  /** The account that owns the endpoint. */
+  readonly owner: string;
+  /** The endpoint's Region. */
+  readonly region: string;
+  readonly created: Date;
+  readonly ipAddressType: string;
 }
 
 /** The shims the engine and the AWS view apply. */
@@ -40,6 +55,8 @@ export class Shims {
   public readonly endpointServices = new Map<string, EndpointServiceRecord>();
   /** Endpoint IDs AWS would show as pendingAcceptance. */
   public readonly pendingEndpoints = new Set<string>();
+  /** Interface endpoints to those services, by endpoint ID. */
+  public readonly endpointConnections = new Map<string, EndpointConnectionRecord>();
   /** Interval of CloudFormation's stabilization polls in the harness. */
   public pollIntervalMs = 20;
 
@@ -75,6 +92,7 @@ export class Shims {
       region: ctx.stack.region,
       acceptanceRequired: p.AcceptanceRequired === undefined || p.AcceptanceRequired === true || p.AcceptanceRequired === 'true',
       supportedRegions: p.SupportedRegions ?? [],
+      loadBalancerArns: p.NetworkLoadBalancerArns ?? [],
     });
   }
 
@@ -85,8 +103,30 @@ export class Shims {
   }
 
   /** After CreateVpcEndpoint. */
-  public async afterInterfaceEndpoint(endpointId: string, p: Props, _ctx: HandlerContext): Promise<void> {
+  public async afterInterfaceEndpoint(endpointId: string, p: Props, ctx: HandlerContext): Promise<void> {
     endpointAcceptanceState(this, endpointId, p);
+    const svc = this.endpointServices.get(p.ServiceName);
+    if (svc && (p.VpcEndpointType ?? 'Gateway') === 'Interface') {
+      this.endpointConnections.set(endpointId, {
+        endpointId,
+        serviceId: svc.serviceId,
+        owner: ctx.stack.account,
+        region: ctx.stack.region,
+        created: new Date(),
+        ipAddressType: p.IpAddressType ?? 'ipv4',
+      });
+    }
+  }
+
+  /** After DeleteVpcEndpoints: the connection is gone. */
+  public forgetEndpoint(endpointId: string): void {
+    this.pendingEndpoints.delete(endpointId);
+    this.endpointConnections.delete(endpointId);
+  }
+
+  /** The account of the credentials that signed a request (by access key ID), as the emulator keys accounts. */
+  public accountOfKey(accessKeyId: string): string | undefined {
+    return this.engine.accounts.accountOfKey(accessKeyId);
   }
 }
 
@@ -294,4 +334,98 @@ export async function recordAwsManagedPolicy(ctx: HandlerContext, roleName: stri
   const key = `harness:aws-managed:${arn.split('/').pop()}`;
   if (action === 'attach') await ctx.clients.iam.send(new iam.TagRoleCommand({ RoleName: roleName, Tags: [{ Key: key, Value: arn }] }));
   else await ctx.clients.iam.send(new iam.UntagRoleCommand({ RoleName: roleName, TagKeys: [key] }));
+}
+
+const EC2_XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
+
+function xmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The services of `account` in `region` (the only ones whose connections it may see or accept). */
+function ownServices(shims: Shims, account: string, region: string): Map<string, EndpointServiceRecord> {
+  return new Map([...shims.endpointServices.values()].filter((s) => s.account === account && s.region === region).map((s) => [s.serviceId, s]));
+}
+
+function connectionState(shims: Shims, c: EndpointConnectionRecord): string {
+  return shims.pendingEndpoints.has(c.endpointId) ? 'pendingAcceptance' : 'available';
+}
+
+// DescribeVpcEndpointConnections (Amazon EC2 API Reference): Filter.N names; values of one filter
+// are ORed, filters ANDed. `vpc-endpoint-region` also takes `cross-region` (endpoints in other Regions).
+const CONNECTION_FILTERS: Record<string, (c: EndpointConnectionRecord, state: string, svc: EndpointServiceRecord) => string[]> = {
+  'ip-address-type': (c) => [c.ipAddressType],
+  'service-id': (c) => [c.serviceId],
+  'vpc-endpoint-id': (c) => [c.endpointId],
+  'vpc-endpoint-owner': (c) => [c.owner],
+  'vpc-endpoint-region': (c, _s, svc) => (c.region === svc.region ? [c.region] : [c.region, 'cross-region']),
+  'vpc-endpoint-state': (_c, state) => [state],
+};
+
+/**
+ * describeEndpointConnections: the answer AWS gives to DescribeVpcEndpointConnections, called by
+ * `caller` in `region`: "the VPC endpoint connections to your VPC endpoint services" (only the
+ * service owner sees them, in the service's Region), with filters and NextToken pages.
+ * VpcEndpointConnection shape: serviceId, vpcEndpointId, vpcEndpointOwner, vpcEndpointState,
+ * creationTimestamp, networkLoadBalancerArnSet, ipAddressType, vpcEndpointRegion.
+ */
+export function describeEndpointConnections(shims: Shims, caller: string, region: string, params: URLSearchParams): string {
+  const filters = queryFilters(params);
+  for (const f of filters) {
+    if (!CONNECTION_FILTERS[f.name]) throw new Error(`InvalidParameterValue: The filter '${f.name}' is invalid`);
+  }
+  const maxResults = params.has('MaxResults') ? Number(params.get('MaxResults')) : undefined;
+  if (maxResults !== undefined && !(maxResults >= 5)) {
+    throw new Error(`InvalidParameterValue: MaxResults must be between 5 and 1000, got ${params.get('MaxResults')}`);
+  }
+  const services = ownServices(shims, caller, region);
+  const all = [...shims.endpointConnections.values()].filter((c) => services.has(c.serviceId)).filter((c) => filters.every((f) => {
+    const actual = CONNECTION_FILTERS[f.name](c, connectionState(shims, c), services.get(c.serviceId)!);
+    return f.values.some((v) => actual.some((a) => wildcard(v).test(a)));
+  }));
+  const start = params.has('NextToken') ? Number(params.get('NextToken')) : 0;
+  if (!Number.isInteger(start) || start < 0 || start > all.length) throw new Error('InvalidPaginationToken: The pagination token is invalid');
+  const end = Math.min(all.length, start + Math.min(maxResults ?? 1000, 1000));
+  const items = all.slice(start, end).map((c) => {
+    const svc = services.get(c.serviceId)!;
+    return `<item><serviceId>${c.serviceId}</serviceId><vpcEndpointId>${c.endpointId}</vpcEndpointId>`
+      + `<vpcEndpointOwner>${c.owner}</vpcEndpointOwner><vpcEndpointState>${connectionState(shims, c)}</vpcEndpointState>`
+      + `<creationTimestamp>${c.created.toISOString()}</creationTimestamp>`
+      + `<networkLoadBalancerArnSet>${svc.loadBalancerArns.map((a) => `<item>${xmlText(a)}</item>`).join('')}</networkLoadBalancerArnSet>`
+      + `<ipAddressType>${c.ipAddressType}</ipAddressType><vpcEndpointRegion>${c.region}</vpcEndpointRegion></item>`;
+  });
+  const next = end < all.length ? `<nextToken>${end}</nextToken>` : '';
+  return `<DescribeVpcEndpointConnectionsResponse xmlns="${EC2_XMLNS}"><requestId>harness</requestId>`
+    + `<vpcEndpointConnectionSet>${items.join('')}</vpcEndpointConnectionSet>${next}</DescribeVpcEndpointConnectionsResponse>`;
+}
+
+/**
+ * acceptEndpointConnections: AcceptVpcEndpointConnections as AWS does it. The service must be the
+ * caller's, in the caller's Region (InvalidVpcEndpointServiceId.NotFound otherwise, as for any
+ * service the caller does not own); each endpoint pendingAcceptance on it is accepted and becomes
+ * `available` in every view (DescribeVpcEndpoints included). The others come back in `unsuccessful`
+ * (UnsuccessfulItem: resourceId, error code and message): InvalidVpcEndpointId.NotFound for an
+ * endpoint not connected to the service, IncorrectState for one not pendingAcceptance (the API
+ * reference names no code for this case: IncorrectState is the common client error for it).
+ */
+export function acceptEndpointConnections(shims: Shims, caller: string, region: string, params: URLSearchParams): string {
+  const serviceId = params.get('ServiceId');
+  if (!serviceId) throw new Error('MissingParameter: The request must contain the parameter ServiceId');
+  const ids: string[] = [];
+  for (let n = 1; params.has(`VpcEndpointId.${n}`); n++) ids.push(params.get(`VpcEndpointId.${n}`)!);
+  if (ids.length === 0) throw new Error('MissingParameter: The request must contain the parameter VpcEndpointId');
+  if (!ownServices(shims, caller, region).has(serviceId)) {
+    throw new Error(`InvalidVpcEndpointServiceId.NotFound: The VpcEndpointService Id '${serviceId}' does not exist`);
+  }
+  const unsuccessful: string[] = [];
+  const fail = (id: string, code: string, message: string) => unsuccessful.push(
+    `<item><error><code>${code}</code><message>${xmlText(message)}</message></error><resourceId>${id}</resourceId></item>`);
+  for (const id of ids) {
+    const c = shims.endpointConnections.get(id);
+    if (!c || c.serviceId !== serviceId) fail(id, 'InvalidVpcEndpointId.NotFound', `The VpcEndpoint ID '${id}' does not exist`);
+    else if (!shims.pendingEndpoints.has(id)) fail(id, 'IncorrectState', `Endpoint ${id} is ${connectionState(shims, c)}, not pendingAcceptance`);
+    else shims.pendingEndpoints.delete(id);
+  }
+  return `<AcceptVpcEndpointConnectionsResponse xmlns="${EC2_XMLNS}"><requestId>harness</requestId>`
+    + `<unsuccessful>${unsuccessful.join('')}</unsuccessful></AcceptVpcEndpointConnectionsResponse>`;
 }

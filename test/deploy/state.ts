@@ -117,6 +117,28 @@ export class EmulatedState {
     return res;
   }
 
+  /** Connections to the endpoint services of an account and region, as their owner sees them (DescribeVpcEndpointConnections). */
+  public async endpointConnections(account: string, region: string):
+  Promise<Array<{ endpointId: string; serviceId: string; owner: string; region: string; state: string }>> {
+    const c = await this.ec2(account, region);
+    const out = [];
+    let token: string | undefined;
+    do {
+      const page = await c.send(new ec2.DescribeVpcEndpointConnectionsCommand({ NextToken: token }));
+      for (const x of page.VpcEndpointConnections ?? []) {
+        out.push({
+          endpointId: x.VpcEndpointId!,
+          serviceId: x.ServiceId!,
+          owner: x.VpcEndpointOwner!,
+          region: x.VpcEndpointRegion!,
+          state: String(x.VpcEndpointState),
+        });
+      }
+      token = page.NextToken;
+    } while (token);
+    return out;
+  }
+
   /** Load balancers (ARN and type) of an account and region. */
   public async loadBalancers(account: string, region: string): Promise<Array<{ arn: string; type: string }>> {
     const c = await this.engine.accounts.for(account, region);

@@ -58,6 +58,7 @@ const VPCEndpoint: ResourceHandler = {
   },
   async delete(old, ctx) {
     await ctx.clients.ec2.send(new ec2.DeleteVpcEndpointsCommand({ VpcEndpointIds: [old.physicalId] }));
+    ctx.engine.shims.forgetEndpoint(old.physicalId);
   },
 };
 
