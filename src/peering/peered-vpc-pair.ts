@@ -514,10 +514,18 @@ export class PeeredVpcPair extends Construct {
       value: text,
       description: `What the owner of ${this.accepterVpc.vpcId} adds once the connection is active (requester-only mode)`,
     });
-    for (const c of blocks) {
-      if (Token.isUnresolved(c.text) && c.block === undefined) {
+    // A block the instructions cannot name literally is said, never left out silently.
+    for (const c of req.cidrs) {
+      if (c.text === '') {
         warn(this, Rules.PEERING_PEER_CIDR_UNKNOWN, {
-          prop: `requester ${c.family} block`,
+          prop: `requester ${c.source} ${c.family} block`,
+          received: '(not known)',
+          rule: `${c.unknownReason ?? 'the block is not known'}; the partner instructions leave it out`,
+          fix: 'Pass requesterCidrBlocks with every block of the requester VPC.',
+        });
+      } else if (c.block === undefined) {
+        warn(this, Rules.PEERING_PEER_CIDR_UNKNOWN, {
+          prop: `requester ${c.source} ${c.family} block`,
           received: '(unresolved token)',
           rule: 'the partner instructions name the block as resolved at deploy time; read it from the PartnerInstructions output',
         });

@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { newApp, PARTNER, routeCounts, stackIn, vpcIn } from './helpers';
 import { ConnectivityError } from '../../src/core/error';
@@ -72,6 +72,32 @@ describe('PeeredVpcPair requester-only mode (the partner manages its side)', () 
     const outputs = Template.fromStack(net).toJSON().Outputs;
     const instructions = Object.entries(outputs).find(([k]) => k.includes('PartnerInstructions'))![1] as any;
     expect(JSON.stringify(net.resolve(instructions.Value))).toMatch(/--accepter-peering-connection-options AllowDnsResolutionFromRemoteVpc=true/);
+  });
+
+  test('a requester block the instructions cannot name is said, not left out silently', () => {
+    // GIVEN a requester imported without its block
+    const app = newApp(LOOKUP_CONTEXT);
+    const net = stackIn(app, 'Network');
+    const requester = ec2.Vpc.fromVpcAttributes(net, 'A', {
+      vpcId: 'vpc-0aaaaaaa', availabilityZones: ['us-east-1a'], isolatedSubnetIds: ['subnet-a'], isolatedSubnetRouteTableIds: ['rtb-a'],
+    });
+
+    // WHEN
+    new PeeredVpcPair(net, 'Peering', {
+      requester,
+      accepter: ec2.Vpc.fromLookup(net, 'PartnerVpc', { vpcId: 'vpc-0partner', ownerAccountId: PARTNER }),
+      peerRoleArn: PARTNER_ROLE,
+      requesterOnly: true,
+    });
+
+    // THEN
+    Annotations.fromStack(net).hasWarning('/Network/Peering',
+      Match.stringLikeRegexp('requester imported ipv4 block \\(not known\\).*the imported VPC was given no vpcCidrBlock; the partner instructions leave it out.*peering-peer-cidr-unknown'));
+  });
+
+  test('control: a requester whose blocks are known raises no such warning', () => {
+    const { net } = partnerApp();
+    Annotations.fromStack(net).hasNoWarning('/Network/Peering', Match.stringLikeRegexp('peering-peer-cidr-unknown'));
   });
 
   test('control: without requesterOnly the same pair adds routes to the partner\'s route table and a lookup in its account', () => {
