@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { AppIndex, endpointTypeOf, envKey, indexApp } from './app-index';
 import { ConnectivityError, formatProblem, ProblemDetails } from './errors';
-import { warn } from './report';
+import { warn } from './warnings';
 import { RuleDefinition, Rules } from './rules';
 import { knownBlocks, readVpcFacts, VpcFactOverrides, VpcFacts } from './vpc-facts';
 import { tryParseCidr } from '../net/cidr-parse';

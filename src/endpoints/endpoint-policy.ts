@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ecrLayerStatement } from './ecr-layers';
 import { fail } from '../core/errors';
-import { show } from '../core/report';
+import { show } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { validateRegionName } from '../net/regions';
 

@@ -9,7 +9,7 @@ import { normaliseServiceName } from './service-name';
 import { AppIndex, endpointTypeOf } from '../core/app-index';
 import { formatProblem } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph } from '../core/graph';
-import { show, warn } from '../core/report';
+import { show, warn } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { knownBlocks, selectSubnets } from '../core/vpc-facts';
 import { tryParseCidr } from '../net/cidr-parse';

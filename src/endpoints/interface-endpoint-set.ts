@@ -10,7 +10,7 @@ import { InterfaceEndpointService } from './services';
 import { indexApp } from '../core/app-index';
 import { fail } from '../core/errors';
 import { ConnectivityGraph, EndpointKind } from '../core/graph';
-import { show, warn } from '../core/report';
+import { show, warn } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { isPendingLookup, readVpcFacts } from '../core/vpc-facts';
 import { IpFamily } from '../net/cidr';

@@ -5,7 +5,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { knownPseudoParameters } from './service-name';
 import { formatProblem } from '../core/errors';
-import { show, warn } from '../core/report';
+import { show, warn } from '../core/warnings';
 import { Rules } from '../core/rules';
 
 /** AWS PrivateLink quotas: "Characters per VPC endpoint policy | 20,480 | No" (white space included). */

@@ -7,7 +7,7 @@ import { Aws, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { show, warn } from '../core/report';
+import { show, warn } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { dnsSuffixOf, isValidRegionName, partitionOf } from '../net/regions';
 

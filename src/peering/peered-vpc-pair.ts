@@ -10,7 +10,7 @@ import { addPeerIngress } from './peer-security';
 import { addSideRoutes } from './peering-routes';
 import { fail } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph } from '../core/graph';
-import { show, warn } from '../core/report';
+import { show, warn } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { checkCidrOverrides, VpcFacts } from '../core/vpc-facts';
 import { IpFamily } from '../net/cidr';

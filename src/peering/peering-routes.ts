@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { indexApp } from '../core/app-index';
 import { ConnectivityGraph } from '../core/graph';
-import { show, warn } from '../core/report';
+import { show, warn } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { selectRouteTables, selectSubnets, VpcFacts } from '../core/vpc-facts';
 

@@ -9,7 +9,7 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { show } from '../core/report';
+import { show } from '../core/warnings';
 import { Rules } from '../core/rules';
 
 /** One Availability Zone of an account: its name in that account and its AZ ID. */

@@ -7,7 +7,7 @@ import { PrivateLinkConsumer } from './consumer';
 import { PrivateLinkService } from './private-link-service';
 import { fail } from '../core/errors';
 import { acknowledgeFunctionOutsideVpc, acknowledgeRule } from '../core/nag';
-import { show } from '../core/report';
+import { show } from '../core/warnings';
 import { Rules } from '../core/rules';
 
 /** Properties of a {@link PrivateLinkEndpointAcceptance}. */

@@ -6,7 +6,7 @@ import { AvailabilityZoneIds } from './az-ids';
 import { validatePorts } from './ports';
 import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } from './service-reference';
 import { fail } from '../core/errors';
-import { show } from '../core/report';
+import { show } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { validateRegionName } from '../net/regions';
 

@@ -5,7 +5,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { IConstruct } from 'constructs';
 import { PrivateLinkPort } from './service-reference';
 import { fail } from '../core/errors';
-import { show } from '../core/report';
+import { show } from '../core/warnings';
 import { Rules } from '../core/rules';
 
 /** The listener protocols a Network Load Balancer supports. */

@@ -8,7 +8,7 @@ import { IPrivateLinkService } from './service-reference';
 import { defaultPrivateSubnets, describeZones, selectZonedSubnets } from './zones';
 import { fail, formatProblem } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
-import { show, warn } from '../core/report';
+import { show, warn } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { checkCidrOverrides, readVpcFacts, VpcFacts } from '../core/vpc-facts';
 import { IpFamily } from '../net/cidr';

@@ -15,7 +15,7 @@ import { defaultPrivateSubnets, selectZonedSubnets } from './zones';
 import { fail } from '../core/errors';
 import { ConnectivityGraph } from '../core/graph';
 import { acknowledgeRule, acknowledgeServiceLoadBalancer } from '../core/nag';
-import { show, warn } from '../core/report';
+import { show, warn } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { readVpcFacts, VpcCidrFact } from '../core/vpc-facts';
 import { IpFamily } from '../net/cidr';

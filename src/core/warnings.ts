@@ -1,3 +1,4 @@
+/** Acknowledgeable synth warnings (`warn`) and how values are shown in messages (`show`). */
 import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { formatProblem, ProblemDetails } from './errors';
