@@ -1,17 +1,25 @@
 /**
  * What the abstraction costs: the same topology synthesized with this library's constructs and
  * hand-written with L1 resources producing the same resources, in one process, alternating, with
- * the median time and heap of several runs and the ratio.
+ * the median time and heap of several rounds and the ratio.
  *
- * - an N-VPC full mesh (N(N-1)/2 peerings, routes on every route table), N = 4, 8, 12;
- * - a VPC with a gateway endpoint set (S3, DynamoDB) and 6 interface endpoints.
+ * Rows:
+ * - an 8-VPC full mesh (28 peerings, routes on every route table): one subnet tier in a stack with
+ *   an env; public + isolated tiers with an env; the same in an environment-agnostic stack;
+ * - a VPC with a gateway endpoint set (S3, DynamoDB) and 6 interface endpoints;
+ * - a hub VPC peered with 30, 60 and 120 spokes, each spoke in its own stack (quotas raised), with
+ *   the time per resource, which stays flat when synth is linear in resources.
+ *
+ * Each round builds and synthesizes `APPS_PER_ROUND` apps of one kind and keeps them alive, so the
+ * heap they hold is measured over several apps (garbage collected first) rather than one.
  *
  * Run alone: `node --expose-gc -r ts-node/register bench/synth.ts` (TS_NODE_PROJECT=tsconfig.dev.json).
  */
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { median, ms } from './stats';
 import {
+  ConnectivityGraph,
   GatewayEndpointSet,
   InterfaceEndpointService,
   InterfaceEndpointSet,
@@ -21,64 +29,121 @@ import {
 
 const ENV = { account: '111111111111', region: 'us-east-1' };
 const AZS = ['us-east-1a', 'us-east-1b'];
+const APPS_PER_ROUND = 3;
 
-function newStack(): { app: App; stack: Stack } {
-  const app = new App({ context: { 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true } });
-  return { app, stack: new Stack(app, 'Bench', { env: ENV }) };
+/** A mesh's shape: VPC count, subnet tiers and whether the stack has an env. */
+interface MeshShape {
+  readonly n: number;
+  readonly tiers: 1 | 2;
+  readonly agnostic: boolean;
 }
 
-function vpcs(stack: Stack, n: number): ec2.Vpc[] {
-  return Array.from({ length: n }, (_, i) => new ec2.Vpc(stack, `Vpc${i}`, {
-    ipAddresses: ec2.IpAddresses.cidr(`10.${i}.0.0/16`),
-    availabilityZones: AZS,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'app', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
-  }));
+function newApp(): App {
+  return new App({ context: { 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true } });
 }
 
+function vpcs(stack: Stack, shape: MeshShape, first = 0): ec2.Vpc[] {
+  const subnetConfiguration: ec2.SubnetConfiguration[] = [{ name: 'app', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }];
+  if (shape.tiers === 2) subnetConfiguration.unshift({ name: 'edge', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 });
+  return Array.from({ length: shape.n }, (_, k) => {
+    const i = first + k;
+    return new ec2.Vpc(stack, `Vpc${i}`, {
+      ipAddresses: ec2.IpAddresses.cidr(blockOf(i)),
+      ...(shape.agnostic ? { maxAzs: 2 } : { availabilityZones: AZS }),
+      natGateways: 0,
+      subnetConfiguration,
+    });
+  });
+}
+
+/** The block `vpcs()` gives VPC `i` (i < 256). */
+function blockOf(i: number): string {
+  return `10.${i}.0.0/16`;
+}
+
+/** Every route table of a VPC, one per subnet (as the pair selects them by default). */
 function routeTableIds(vpc: ec2.Vpc): string[] {
-  return vpc.isolatedSubnets.map((s) => s.routeTable.routeTableId);
+  return [...vpc.publicSubnets, ...vpc.isolatedSubnets].map((s) => s.routeTable.routeTableId);
+}
+
+function stackProps(agnostic: boolean): StackProps {
+  return agnostic ? {} : { env: ENV };
 }
 
 /** Full mesh with PeeredVpcPair. */
-function meshOurs(n: number): App {
-  const { app, stack } = newStack();
-  const v = vpcs(stack, n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) new PeeredVpcPair(stack, `Pair${i}x${j}`, { requester: v[i], accepter: v[j] });
+export function meshOurs(shape: MeshShape): App {
+  const app = newApp();
+  const stack = new Stack(app, 'Bench', stackProps(shape.agnostic));
+  const v = vpcs(stack, shape);
+  for (let i = 0; i < shape.n; i++) {
+    for (let j = i + 1; j < shape.n; j++) new PeeredVpcPair(stack, `Pair${i}x${j}`, { requester: v[i], accepter: v[j] });
   }
   return app;
 }
 
+/** One peering connection and its routes in both directions, by hand. */
+function peerByHand(scope: Stack, id: string, a: ec2.Vpc, ai: number, b: ec2.Vpc, bi: number): void {
+  const pcx = new ec2.CfnVPCPeeringConnection(scope, id, {
+    vpcId: a.vpcId,
+    peerVpcId: b.vpcId,
+    tags: [{ key: 'Name', value: `${scope.node.path}/${id}` }],
+  });
+  for (const [from, to] of [[a, bi], [b, ai]] as const) {
+    routeTableIds(from).forEach((rt, k) => new ec2.CfnRoute(scope, `${id}Route${to}n${k}`, {
+      routeTableId: rt,
+      destinationCidrBlock: blockOf(to),
+      vpcPeeringConnectionId: pcx.ref,
+    }));
+  }
+}
+
 /** The same mesh by hand: one peering connection and one route per route table and direction. */
-function meshL1(n: number): App {
-  const { app, stack } = newStack();
-  const v = vpcs(stack, n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const pcx = new ec2.CfnVPCPeeringConnection(stack, `Pair${i}x${j}`, {
-        vpcId: v[i].vpcId,
-        peerVpcId: v[j].vpcId,
-        tags: [{ key: 'Name', value: `Bench/Pair${i}x${j}` }],
-      });
-      for (const [from, to] of [[i, j], [j, i]]) {
-        routeTableIds(v[from]).forEach((rt, k) => new ec2.CfnRoute(stack, `Pair${i}x${j}Route${from}To${to}n${k}`, {
-          routeTableId: rt,
-          destinationCidrBlock: `10.${to}.0.0/16`,
-          vpcPeeringConnectionId: pcx.ref,
-        }));
-      }
-    }
+export function meshL1(shape: MeshShape): App {
+  const app = newApp();
+  const stack = new Stack(app, 'Bench', stackProps(shape.agnostic));
+  const v = vpcs(stack, shape);
+  for (let i = 0; i < shape.n; i++) {
+    for (let j = i + 1; j < shape.n; j++) peerByHand(stack, `Pair${i}x${j}`, v[i], i, v[j], j);
+  }
+  return app;
+}
+
+/** A hub VPC in its own stack, peered with `spokes` VPCs, each spoke (and its pair) in its own stack. */
+export function hubOurs(spokes: number): App {
+  const app = newApp();
+  // A hub with this many peerings and routes needs raised quotas (Amazon VPC quotas: 125 peerings, 1,000 routes).
+  ConnectivityGraph.of(app).declareQuotas({ activePeeringsPerVpc: 125, routesPerRouteTable: 1000 });
+  const shape: MeshShape = { n: 1, tiers: 1, agnostic: false };
+  const [hub] = vpcs(new Stack(app, 'Hub', { env: ENV }), shape);
+  for (let i = 1; i <= spokes; i++) {
+    const stack = new Stack(app, `Spoke${i}`, { env: ENV });
+    const [spoke] = vpcs(stack, shape, i);
+    new PeeredVpcPair(stack, 'ToHub', { requester: spoke, accepter: hub });
+  }
+  return app;
+}
+
+/** The same hub and spokes by hand. */
+export function hubL1(spokes: number): App {
+  const app = newApp();
+  const shape: MeshShape = { n: 1, tiers: 1, agnostic: false };
+  const [hub] = vpcs(new Stack(app, 'Hub', { env: ENV }), shape);
+  for (let i = 1; i <= spokes; i++) {
+    const stack = new Stack(app, `Spoke${i}`, { env: ENV });
+    const [spoke] = vpcs(stack, shape, i);
+    peerByHand(stack, 'ToHub', spoke, i, hub, 0);
   }
   return app;
 }
 
 const INTERFACE_SERVICES = ['ssm', 'ssmmessages', 'ec2messages', 'logs', 'sns', 'sqs'];
+const ONE_VPC: MeshShape = { n: 1, tiers: 1, agnostic: false };
 
 /** A VPC with S3 and DynamoDB gateway endpoints and 6 interface endpoints, with the constructs. */
-function endpointsOurs(): App {
-  const { app, stack } = newStack();
-  const [vpc] = vpcs(stack, 1);
+export function endpointsOurs(): App {
+  const app = newApp();
+  const stack = new Stack(app, 'Bench', { env: ENV });
+  const [vpc] = vpcs(stack, ONE_VPC);
   new GatewayEndpointSet(stack, 'Gateways', { vpc, policy: EndpointPolicy.allowAll() });
   new InterfaceEndpointSet(stack, 'Ops', {
     vpc,
@@ -93,9 +158,10 @@ function endpointsOurs(): App {
 }
 
 /** The same by hand. */
-function endpointsL1(): App {
-  const { app, stack } = newStack();
-  const [vpc] = vpcs(stack, 1);
+export function endpointsL1(): App {
+  const app = newApp();
+  const stack = new Stack(app, 'Bench', { env: ENV });
+  const [vpc] = vpcs(stack, ONE_VPC);
   for (const svc of ['s3', 'dynamodb']) {
     new ec2.CfnVPCEndpoint(stack, `Gateway${svc}`, {
       vpcId: vpc.vpcId,
@@ -107,7 +173,7 @@ function endpointsL1(): App {
   const sg = new ec2.CfnSecurityGroup(stack, 'OpsSecurityGroup', {
     vpcId: vpc.vpcId,
     groupDescription: 'HTTPS from the VPC to its interface endpoints',
-    securityGroupIngress: [{ ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: '10.0.0.0/16' }],
+    securityGroupIngress: [{ ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: blockOf(0) }],
     securityGroupEgress: [{ ipProtocol: 'icmp', fromPort: 252, toPort: 86, cidrIp: '255.255.255.255/32' }],
   });
   for (const svc of INTERFACE_SERVICES) {
@@ -123,31 +189,38 @@ function endpointsL1(): App {
   return app;
 }
 
-interface Measure {
+interface Round {
+  /** Milliseconds per app. */
   readonly ms: number;
+  /** Heap held per app, in MB. */
   readonly heapMb: number;
   readonly counts: Map<string, number>;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
-/** Holds the last app until the next measurement, so it is not collected before its heap is read. */
-export let keepAlive: App | undefined;
+/** Holds the last round's apps until the next round, so they are not collected before their heap is read. */
+export let keepAlive: App[] = [];
 
-/** Build and synthesize one app; time it and measure the heap it holds at the end. */
-function measure(build: () => App): Measure {
-  keepAlive = undefined;
+/** Build and synthesize `apps` apps; time them and measure the heap they hold at the end. */
+function round(build: () => App, apps = APPS_PER_ROUND): Round {
+  keepAlive = [];
   gc?.();
   const heap0 = process.memoryUsage().heapUsed;
   const t0 = process.hrtime.bigint();
-  const app = build();
-  const assembly = app.synth();
-  const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
-  // Heap the app still holds once synthesized (garbage collected first, the app kept alive).
+  const held: App[] = [];
+  let assembly;
+  for (let i = 0; i < apps; i++) {
+    const app = build();
+    assembly = app.synth();
+    held.push(app);
+  }
+  const elapsed = Number(process.hrtime.bigint() - t0) / 1e6 / apps;
+  // Heap the apps still hold once synthesized (garbage collected first, the apps kept alive).
   gc?.();
-  const heapMb = (process.memoryUsage().heapUsed - heap0) / 2 ** 20;
-  keepAlive = app;
+  const heapMb = (process.memoryUsage().heapUsed - heap0) / 2 ** 20 / apps;
+  keepAlive = held;
   const counts = new Map<string, number>();
-  for (const stack of assembly.stacks) {
+  for (const stack of assembly!.stacks) {
     for (const r of Object.values((stack.template as { Resources: Record<string, { Type: string }> }).Resources)) {
       counts.set(r.Type, (counts.get(r.Type) ?? 0) + 1);
     }
@@ -164,48 +237,71 @@ function total(c: Map<string, number>): number {
   return [...c.values()].reduce((x, y) => x + y, 0);
 }
 
-/** Alternate the two builds `runs` times (after a warm-up) and compare medians. */
-function compare(title: string, ours: () => App, l1: () => App, runs: number): string[] {
-  for (let i = 0; i < 3; i++) {
-    measure(ours);
-    measure(l1);
-  }
-  const a: Measure[] = [];
-  const b: Measure[] = [];
-  for (let i = 0; i < runs; i++) {
-    a.push(measure(ours));
-    b.push(measure(l1));
+/** One row of the summary table. */
+export interface Row {
+  readonly title: string;
+  readonly timeRatio: number;
+  readonly heapRatio: number;
+}
+
+/** Alternate the two builds `rounds` times (after a warm-up) and compare medians. */
+function compare(title: string, ours: () => App, l1: () => App, rounds: number, rows: Row[], apps = APPS_PER_ROUND): string[] {
+  round(ours, 1);
+  round(l1, 1);
+  const a: Round[] = [];
+  const b: Round[] = [];
+  for (let i = 0; i < rounds; i++) {
+    // Alternate which goes first, so neither always runs on the other's garbage.
+    if (i % 2 === 0) {
+      a.push(round(ours, apps));
+      b.push(round(l1, apps));
+    } else {
+      b.push(round(l1, apps));
+      a.push(round(ours, apps));
+    }
   }
   const tA = median(a.map((m) => m.ms));
   const tB = median(b.map((m) => m.ms));
   const hA = median(a.map((m) => m.heapMb));
   const hB = median(b.map((m) => m.heapMb));
+  rows.push({ title, timeRatio: tA / tB, heapRatio: hA / hB });
   const same = sameCounts(a[0].counts, b[0].counts);
   const diff = same ? '' : ` (constructs: ${JSON.stringify([...a[0].counts])}, L1: ${JSON.stringify([...b[0].counts])})`;
   return [
     `${title}: ${total(a[0].counts)} resources with the constructs, ${total(b[0].counts)} by hand; counts by type ${same ? 'equal' : 'DIFFER'}${diff}`,
-    `  synth time  constructs ${ms(tA)}  L1 ${ms(tB)}  ratio ${(tA / tB).toFixed(2)}x   (median of ${runs})`,
-    `  heap held   constructs ${hA.toFixed(1)} MB  L1 ${hB.toFixed(1)} MB  ratio ${(hA / hB).toFixed(2)}x${gc ? '' : '  (run with --expose-gc for stable heap figures)'}`,
+    `  synth time  constructs ${ms(tA)}  L1 ${ms(tB)}  ratio ${(tA / tB).toFixed(2)}x   (median of ${rounds} rounds of ${apps} apps)`,
+    `  heap held   constructs ${hA.toFixed(2)} MB  L1 ${hB.toFixed(2)} MB  ratio ${(hA / hB).toFixed(2)}x${gc ? '' : '  (run with --expose-gc for heap figures)'}`,
   ];
 }
 
-/** Printable lines: the comparisons and the growth from 4 to 8 to 12 VPCs. */
-export function benchSynth(runs = 9): string[] {
+/** Printable lines: the comparisons, the hub-and-spoke growth and a summary table. */
+export function benchSynth(rounds = 9): string[] {
   const lines: string[] = [];
-  lines.push(...compare('8-VPC full mesh (28 pairs)', () => meshOurs(8), () => meshL1(8), runs));
-  lines.push(...compare('gateway set + 6 interface endpoints', endpointsOurs, endpointsL1, runs * 3));
+  const rows: Row[] = [];
+  const meshes: Array<[string, MeshShape]> = [
+    ['8-VPC mesh, one subnet tier, stack with env', { n: 8, tiers: 1, agnostic: false }],
+    ['8-VPC mesh, public + isolated tiers, stack with env', { n: 8, tiers: 2, agnostic: false }],
+    ['8-VPC mesh, public + isolated tiers, environment-agnostic stack', { n: 8, tiers: 2, agnostic: true }],
+  ];
+  for (const [title, shape] of meshes) lines.push(...compare(title, () => meshOurs(shape), () => meshL1(shape), rounds, rows));
+  lines.push(...compare('gateway set + 6 interface endpoints', endpointsOurs, endpointsL1, rounds, rows, APPS_PER_ROUND * 4));
+  lines.push(...compare('hub peered with 120 spokes, one stack per spoke', () => hubOurs(120), () => hubL1(120), rounds, rows, 1));
+
   const growth: Array<[number, number, number]> = [];
-  for (const n of [4, 8, 12]) {
-    measure(() => meshOurs(n));
-    const m = Array.from({ length: runs }, () => measure(() => meshOurs(n)));
+  for (const n of [30, 60, 120]) {
+    round(() => hubOurs(n), 1);
+    const m = Array.from({ length: rounds }, () => round(() => hubOurs(n), 1));
     growth.push([n, total(m[0].counts), median(m.map((x) => x.ms))]);
   }
   const [base] = growth;
-  lines.push('full-mesh growth with the constructs (time per resource should stay flat if synth is linear in resources):');
+  lines.push('hub-and-spoke growth with the constructs (time per resource stays flat when synth is linear in resources):');
   for (const [n, resources, t] of growth) {
-    lines.push(`  ${String(n).padStart(2)} VPCs  ${String(resources).padStart(4)} resources  ${ms(t).padStart(9)}  ` +
+    lines.push(`  ${String(n).padStart(3)} spokes  ${String(resources).padStart(5)} resources  ${ms(t).padStart(9)}  ` +
       `${(t / resources).toFixed(2)} ms/resource  (x${(t / base[2]).toFixed(2)} time for x${(resources / base[1]).toFixed(2)} resources)`);
   }
+
+  lines.push('summary (constructs / hand-written L1; target <= 1.05x):');
+  for (const r of rows) lines.push(`  ${r.timeRatio.toFixed(2)}x time  ${r.heapRatio.toFixed(2)}x heap  ${r.title}`);
   return lines;
 }
 

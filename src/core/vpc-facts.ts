@@ -237,14 +237,15 @@ export interface SelectedRouteTable {
 /**
  * The route tables of the subnets picked by `selections` (default: every subnet of the VPC),
  * without duplicates. Throws when a selected imported subnet has no route table ID.
+ * `subnets` is the selection already made by the caller (`selectSubnets(vpc, selections)`).
  */
 export function selectRouteTables(
   scope: IConstruct,
   prop: string,
   vpc: ec2.IVpc,
   selections?: ec2.SubnetSelection[],
+  subnets: ec2.ISubnet[] = selectSubnets(vpc, selections),
 ): SelectedRouteTable[] {
-  const subnets = selectSubnets(vpc, selections);
   const byId = new Map<string, string[]>();
   for (const subnet of subnets) {
     const id = subnet.routeTable?.routeTableId;

@@ -38,13 +38,15 @@ export function addSideRoutes(input: SideRoutesInput): SideRoutes {
   const graph = ConnectivityGraph.of(owner);
 
   // selectRouteTables refuses selected subnets without a route table ID.
-  selectRouteTables(owner, prop, vpc, input.selections);
+  const subnets = selectSubnets(vpc, input.selections);
+  selectRouteTables(owner, prop, vpc, input.selections, subnets);
   const tables = new Map<string, string>(); // routeTableId -> stable key
-  for (const subnet of selectSubnets(vpc, input.selections)) {
+  const vpcPrefix = `${vpc.node.path}/`;
+  for (const subnet of subnets) {
     const id = subnet.routeTable.routeTableId;
     if (tables.has(id)) continue;
-    const relative = subnet.node.path.startsWith(`${vpc.node.path}/`) ? subnet.node.path.slice(vpc.node.path.length + 1) : subnet.node.id;
-    tables.set(id, Token.isUnresolved(id) ? relative : id);
+    const path = subnet.node.path;
+    tables.set(id, Token.isUnresolved(id) ? (path.startsWith(vpcPrefix) ? path.slice(vpcPrefix.length) : subnet.node.id) : id);
   }
 
   const destinations = peerDestinations(owner, scope, side, peer);
