@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { CfnOutput, Lazy, Names, Stack, Stage, Tags, Token } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Names, Stack, Stage, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -164,8 +164,6 @@ export class PeeredVpcPair extends Construct {
 
   private readonly requesterScope: Construct;
   private readonly accepterScope: Construct;
-  private readonly requesterFacts: VpcFacts;
-  private readonly accepterFacts: VpcFacts;
   private readonly foreignScopes = new Map<Stack, Construct>();
   private readonly requesterOnlyMode: boolean;
 
@@ -183,8 +181,6 @@ export class PeeredVpcPair extends Construct {
     if (props.accepterCidrBlocks) graph._addVpc(accepter, { cidrBlocks: props.accepterCidrBlocks });
     const req = graph._facts(requester);
     const acc = graph._facts(accepter);
-    this.requesterFacts = req;
-    this.accepterFacts = acc;
 
     if (requester === accepter || req.key === acc.key) {
       fail(this, Rules.PEERING_SELF, {
@@ -205,7 +201,7 @@ export class PeeredVpcPair extends Construct {
     }
     this.crossAccount = req.account !== undefined && acc.account !== undefined && req.account !== acc.account;
     this.crossRegion = req.region !== undefined && acc.region !== undefined && req.region !== acc.region;
-    if (props.allowDnsResolution) this.checkDns();
+    if (props.allowDnsResolution) this.checkDns(req, acc);
 
     let peerVpcId = accepter.vpcId;
     let peerRoleArn: string | undefined;
@@ -284,7 +280,9 @@ export class PeeredVpcPair extends Construct {
       peerRoleArn,
     });
     if (this.requesterScope === this) this.node.defaultChild = this.connection;
-    Tags.of(this.connection).add('Name', props.peeringConnectionName ?? this.node.path);
+    // Set on the connection itself rather than through a Tags aspect (one aspect per pair costs
+    // synth time and heap); priority 101 keeps it above Name tags added with Tags.of() on any scope.
+    this.connection.tags.setTag('Name', props.peeringConnectionName ?? this.node.path, 101);
     this.peeringConnectionId = this.connection.ref;
 
     const sameStackOrEnv = Stack.of(this.accepterScope) === this.requesterStack || (!this.crossAccount && !this.crossRegion);
@@ -342,6 +340,16 @@ export class PeeredVpcPair extends Construct {
    */
   public allowFromAccepter(id: string, options: PeerIngressOptions): void {
     this.allowFrom(id, 'accepter', options);
+  }
+
+  /** The requester's facts, read when needed rather than held (a mesh holds many pairs). */
+  private get requesterFacts(): VpcFacts {
+    return ConnectivityGraph.of(this)._facts(this.requesterVpc);
+  }
+
+  /** The accepter's facts, read when needed. */
+  private get accepterFacts(): VpcFacts {
+    return ConnectivityGraph.of(this)._facts(this.accepterVpc);
   }
 
   private allowFrom(id: string, from: 'requester' | 'accepter', options: PeerIngressOptions): void {
@@ -535,8 +543,8 @@ export class PeeredVpcPair extends Construct {
   }
 
   /** VPC peering DNS resolution needs DNS support and DNS hostnames on both VPCs. */
-  private checkDns(): void {
-    for (const [role, f] of [['requester', this.requesterFacts], ['accepter', this.accepterFacts]] as const) {
+  private checkDns(req: VpcFacts, acc: VpcFacts): void {
+    for (const [role, f] of [['requester', req], ['accepter', acc]] as const) {
       for (const [setting, value] of [['DNS support', f.dnsSupport], ['DNS hostnames', f.dnsHostnames]] as const) {
         if (value === false) {
           fail(this, Rules.PEERING_DNS_DISABLED, {
