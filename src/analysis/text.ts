@@ -18,7 +18,7 @@ export function toText(r: ConnectivityReportData): string {
   const explained = r.reachability.filter((x) => !x.reachable && !isPlainNoConnection(x));
   if (explained.length > 0) {
     out.push('', 'Why not');
-    for (const x of explained) out.push(`  ${x.from} -> ${x.to} (${x.status}): ${x.reasons.join(' ')}`);
+    for (const x of explained) out.push(`  ${x.from} -> ${x.to} (${x.status})`, ...x.reasons.map((reason) => `    - ${reason}`));
   }
   const services = r.reachability.filter((x) => !pairs.has(`${x.from}|${x.to}`) && x.reachable);
   if (services.length > 0) {
