@@ -281,7 +281,8 @@ function readPeeringRoutes(
     const conn = peerings.find((c) => c.owner === r.owner && (c.source === r.peerVpc || c.target === r.peerVpc));
     if (conn) add(r.vpc, r.routeTableId, r.destination, linkOfConnection.get(conn)!, r.owner);
   }
-  const tablesOf = (vpc: ec2.IVpc) => new Set([...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets].map((s) => s.routeTable?.routeTableId));
+  const tablesOf = (vpc: ec2.IVpc) =>
+    new Set([...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets].map((s) => s.routeTable?.routeTableId));
   for (const r of index.routes) {
     if (r.peeringConnectionId === undefined || seen.has(`${r.routeTableId}|${r.destination}`)) continue;
     const conn = peerings.find((c) => c.connectionId === r.peeringConnectionId);
@@ -303,8 +304,9 @@ function scanApp(scope: IConstruct): { nlb: number; gwlb: number; warnings: Topo
       else if (c.type === 'gateway') gwlb++;
     }
     for (const m of c.node.metadata) {
-      if (m.type === 'aws:cdk:warning' && typeof m.data === 'string' && m.data.includes('[cdk-private-connectivity:')) {
-        warnings.push({ path: c.node.path, message: m.data });
+      const ours = typeof m.data === 'string' && m.data.includes('[cdk-private-connectivity:');
+      if (m.type === 'aws:cdk:warning' && ours) {
+        warnings.push({ path: c.node.path, message: m.data as string });
       }
     }
   }

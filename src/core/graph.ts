@@ -128,14 +128,6 @@ export class ConnectivityGraph extends Construct {
   /** Context key holding quota overrides for accounts with raised quotas (an object of `QuotaValues`). */
   public static readonly QUOTAS_CONTEXT_KEY = 'cdk-private-connectivity:quotas';
 
-  /** The graph of the app that `scope` belongs to (created on first use). */
-  public static of(scope: IConstruct): ConnectivityGraph {
-    const root = scope.node.root;
-    const existing = root.node.tryFindChild(ConnectivityGraph.ID);
-    if (existing instanceof ConnectivityGraph) return existing;
-    return new ConnectivityGraph(root as Construct, ConnectivityGraph.ID);
-  }
-
   /**
    * @internal The reachability explainer. It lives in src/analysis, which reads the graph: core
    * imports no analysis (arrows point down), so the analysis installs itself here when loaded.
@@ -144,6 +136,14 @@ export class ConnectivityGraph extends Construct {
 
   /** @internal Called at synth with the cloud assembly directory (the connectivity report registers here). */
   public static readonly _reporters: Array<(graph: ConnectivityGraph, outdir: string) => void> = [];
+
+  /** The graph of the app that `scope` belongs to (created on first use). */
+  public static of(scope: IConstruct): ConnectivityGraph {
+    const root = scope.node.root;
+    const existing = root.node.tryFindChild(ConnectivityGraph.ID);
+    if (existing instanceof ConnectivityGraph) return existing;
+    return new ConnectivityGraph(root as Construct, ConnectivityGraph.ID);
+  }
 
   private static readonly ID = 'PrivateConnectivityGraph';
 

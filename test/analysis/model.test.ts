@@ -11,14 +11,17 @@ import { CidrBlock } from '../../src/net/cidr';
 import { DEFAULT_QUOTAS } from '../../src/net/quota-table';
 
 function vpc(path: string, cidrs: string[], extra: Partial<TopoVpc> = {}): TopoVpc {
-  return { path, account: '111111111111', region: 'us-east-1', blocks: cidrs.map((c) => CidrBlock.parse(c)), unknownBlocks: [], routeTables: [`${path}/rt`], ...extra };
+  const blocks = cidrs.map((c) => CidrBlock.parse(c));
+  return { path, account: '111111111111', region: 'us-east-1', blocks, unknownBlocks: [], routeTables: [`${path}/rt`], ...extra };
 }
 function route(vpcPath: string, destination: string, link: number): TopoRoute {
   const literal = !destination.startsWith('${');
   return { vpc: vpcPath, routeTable: `${vpcPath}/rt`, destination: literal ? CidrBlock.parse(destination) : undefined, destinationText: destination, link };
 }
 function topology(vpcs: TopoVpc[], links: TopoLink[], routes: TopoRoute[] = []): Topology {
-  return { vpcs, links, routes, endpoints: [], routeTables: [], networkLoadBalancers: 0, gatewayLoadBalancers: 0, quotas: DEFAULT_QUOTAS, warnings: [] };
+  return {
+    vpcs, links, routes, endpoints: [], routeTables: [], networkLoadBalancers: 0, gatewayLoadBalancers: 0, quotas: DEFAULT_QUOTAS, warnings: [],
+  };
 }
 const peering = (from: string, to: string, owner = `${from}-${to}`): TopoLink => ({ kind: 'peering', owner, from, to, toVpc: true });
 
