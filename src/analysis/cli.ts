@@ -62,6 +62,11 @@ export function main(argv: string[], io: CliIo = { out: (l) => console.log(l), e
     io.err(`${file} is not valid JSON: ${(e as Error).message}`);
     return 1;
   }
+  const failure = (report as { error?: string }).error;
+  if (failure !== undefined) {
+    io.err(`the synth could not write the connectivity report: ${failure}`);
+    return 1;
+  }
   if (report.version !== REPORT_VERSION) {
     io.err(`${file} has report version ${String(report.version)}; this command reads version ${REPORT_VERSION}`);
     return 1;

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildReport } from './document';
+import { buildReport, REPORT_VERSION } from './document';
 import { toMarkdown } from './markdown';
 import { explainVpcs, ReachIndex } from './reachability';
 import { readTopology } from './topology';
@@ -23,17 +23,32 @@ export function reportDisabled(graph: ConnectivityGraph): boolean {
   return v === false || v === 'false';
 }
 
-/** Write the JSON and Markdown report of the graph into `outdir`. */
-export function writeReport(graph: ConnectivityGraph, outdir: string): void {
+/**
+ * Write the JSON and Markdown report of the graph into `outdir`. The report describes the app and
+ * never decides whether it synthesizes: a failure to write it is said on stderr and in the JSON
+ * file, and the synth goes on.
+ */
+export function writeReport(graph: ConnectivityGraph, outdir: string, stderr: (line: string) => void = (l) => process.stderr.write(l + '\n')): void {
   if (reportDisabled(graph)) return;
-  const report = buildReport(readTopology(graph));
-  fs.writeFileSync(path.join(outdir, REPORT_JSON), JSON.stringify(report, undefined, 2) + '\n');
-  fs.writeFileSync(path.join(outdir, REPORT_MARKDOWN), toMarkdown(report));
+  try {
+    const report = buildReport(readTopology(graph));
+    fs.writeFileSync(path.join(outdir, REPORT_JSON), JSON.stringify(report, undefined, 2) + '\n');
+    fs.writeFileSync(path.join(outdir, REPORT_MARKDOWN), toMarkdown(report));
+  } catch (e) {
+    // Errors from node's fs may come from another realm (instanceof Error fails): read the message.
+    const message = typeof (e as { message?: unknown })?.message === 'string' ? (e as Error).message : String(e);
+    stderr(`cdk-private-connectivity: the connectivity report could not be written (${message}); the synth goes on. Turn the report off with the context ${REPORT_CONTEXT_KEY}=false.`);
+    try {
+      fs.writeFileSync(path.join(outdir, REPORT_JSON), JSON.stringify({ version: REPORT_VERSION, error: message }, undefined, 2) + '\n');
+    } catch {
+      // the directory itself is unwritable: stderr has said it
+    }
+  }
 }
 
 if (!ConnectivityGraph._reporters.includes(writeReport)) ConnectivityGraph._reporters.push(writeReport);
 ConnectivityGraph._explainer = (graph, from, to) => {
   const ix = new ReachIndex(readTopology(graph));
-  const { from: _f, to: _t, via: _v, ...answer } = explainVpcs(ix, from.node.path, to.node.path);
-  return answer;
+  const r = explainVpcs(ix, from.node.path, to.node.path);
+  return { reachable: r.reachable, status: r.status, path: r.path, reasons: r.reasons, notes: r.notes, ports: r.ports };
 };

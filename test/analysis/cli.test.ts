@@ -82,6 +82,8 @@ describe('cdk-private-connectivity report', () => {
     expect(run(['report', empty])).toMatchObject({ code: 1, err: expect.stringMatching(/is not a cloud assembly \(no manifest.json\): run `cdk synth` first/) });
     fs.writeFileSync(path.join(empty, 'manifest.json'), '{}');
     expect(run(['report', empty])).toMatchObject({ code: 1, err: expect.stringMatching(/without private-connectivity.json: synthesize the app again .* without the context cdk-private-connectivity:report=false/) });
+    fs.writeFileSync(path.join(empty, 'private-connectivity.json'), JSON.stringify({ version: 1, error: 'boom' }));
+    expect(run(['report', empty])).toMatchObject({ code: 1, err: 'the synth could not write the connectivity report: boom' });
     fs.rmSync(empty, { recursive: true, force: true });
   });
 });

@@ -9,6 +9,7 @@ import {
   InterfaceEndpointSet, PeeredVpcPair, PrivateLinkEndpoint, PrivateLinkService,
 } from '../../src';
 import { ConnectivityReportData } from '../../src/analysis/document';
+import { writeReport } from '../../src/analysis/register';
 import { HOURS_PER_MONTH, PRICES } from '../../src/net/prices';
 import { stackIn, vpcIn } from '../peering/helpers';
 
@@ -144,6 +145,22 @@ describe('turning the report off', () => {
     expect(fs.existsSync(path.join(outdir, ConnectivityReport.JSON_FILE))).toBe(false);
     expect(fs.existsSync(path.join(outdir, ConnectivityReport.MARKDOWN_FILE))).toBe(false);
     fs.rmSync(outdir, { recursive: true, force: true });
+  });
+});
+
+describe('a report that cannot be written', () => {
+  test('is said on stderr and does not stop the synth', () => {
+    // GIVEN: an assembly directory that does not exist
+    const app = new App();
+    const s = stackIn(app, 'Net');
+    new PeeredVpcPair(s, 'AB', { requester: vpcIn(s, 'A', '10.0.0.0/16'), accepter: vpcIn(s, 'B', '10.1.0.0/16') });
+    const lines: string[] = [];
+
+    // WHEN
+    writeReport(ConnectivityGraph.of(app), path.join(os.tmpdir(), 'pc-missing', 'nested'), (l) => lines.push(l));
+
+    // THEN
+    expect(lines).toEqual([expect.stringMatching(/^cdk-private-connectivity: the connectivity report could not be written \(ENOENT.*\); the synth goes on\. Turn the report off with the context cdk-private-connectivity:report=false\.$/)]);
   });
 });
 
