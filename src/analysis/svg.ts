@@ -13,7 +13,7 @@ const SERVICE_H = 28;
 const GAP_Y = 22;
 const PAD = 16;
 const TITLE_H = 26;
-const COLUMN_GAP = 70;
+const COLUMN_GAP = 110;
 const CLUSTER_GAP = 110;
 const LEFT = 90; // room for the bows of edges between VPCs of one column
 const PER_ROW = 2;
@@ -100,6 +100,7 @@ export function toSvg(r: ConnectivityReportData): string {
   const edges: string[] = [];
   const labels: string[] = [];
   const drawn = new Set<string>();
+  const taken: Box[] = [...nodes.values()].map((n) => ({ x: n.x, y: n.y, w: n.w, h: n.h }));
   for (const c of r.connections) {
     const a = nodes.get(c.from);
     const b = nodes.get(c.to);
@@ -123,13 +124,16 @@ export function toSvg(r: ConnectivityReportData): string {
     const key = `${c.from}|${c.to}|${label}`;
     if (drawn.has(key)) continue;
     drawn.add(key);
-    // Endpoint edges fan out from one VPC: their labels go near the service, where they part.
-    const { d, mx, my } = curve(a, b, style === 'endpoint' ? 0.72 : 0.5);
+    const { d, mx, my } = curve(a, b, 0.5);
     const s = STYLE[style];
     edges.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="1.6"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} marker-end="url(#arrow-${style})"${s.both ? ` marker-start="url(#arrow-${style})"` : ''}/>`);
     const lw = textWidth(label, 11) + 8;
-    labels.push(`<rect x="${fmt(mx - lw / 2)}" y="${fmt(my - 9)}" width="${lw}" height="16" rx="3" fill="#ffffff" fill-opacity="0.9"/>`);
-    labels.push(`<text x="${fmt(mx)}" y="${fmt(my + 3)}" font-size="11" text-anchor="middle" fill="${s.color}">${esc(label)}</text>`);
+    // A label goes at the middle of its edge, moved down a line at a time off other labels and boxes.
+    let box = { x: mx - lw / 2, y: my - 9, w: lw, h: 16 };
+    for (let tries = 0; tries < 12 && taken.some((t) => overlaps(t, box)); tries++) box = { ...box, y: box.y + 18 };
+    taken.push(box);
+    labels.push(`<rect x="${fmt(box.x)}" y="${fmt(box.y)}" width="${lw}" height="16" rx="3" fill="#ffffff" fill-opacity="0.9"/>`);
+    labels.push(`<text x="${fmt(mx)}" y="${fmt(box.y + 12)}" font-size="11" text-anchor="middle" fill="${s.color}">${esc(label)}</text>`);
   }
 
   const legendY = y - CLUSTER_GAP + PAD + 8;
@@ -187,6 +191,12 @@ export function toSvg(r: ConnectivityReportData): string {
     '</svg>',
     '',
   ].join('\n');
+}
+
+interface Box { x: number; y: number; w: number; h: number }
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
 /** A cubic curve between two boxes, from border to border; side by side boxes bow outwards. */

@@ -33,3 +33,16 @@ test('docs/example-topology.svg is the example app\'s diagram', () => {
     throw new Error('docs/example-topology.svg is stale: run `npx projen docs:diagram` and commit the result');
   }
 });
+
+test('no edge label of the example diagram covers a box or another label', () => {
+  const svg = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'example-topology.svg'), 'utf-8');
+  const rects = [...svg.matchAll(/<rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)" rx="(\d+)"/g)]
+    .map((m) => ({ x: +m[1], y: +m[2], w: +m[3], h: +m[4], rx: +m[5] }));
+  const boxes = rects.filter((r) => r.rx === 4 || r.rx === 14); // VPCs, services
+  const labels = rects.filter((r) => r.rx === 3);
+  const overlaps = (a: typeof rects[0], b: typeof rects[0]) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  expect(boxes).toHaveLength(15); // 9 VPCs, 6 services
+  expect(labels.length).toBeGreaterThan(0);
+  const clashes = labels.flatMap((l, i) => [...boxes, ...labels.slice(i + 1)].filter((b) => overlaps(l, b)).map((b) => [l, b]));
+  expect(clashes).toEqual([]);
+});
