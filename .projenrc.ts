@@ -111,6 +111,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/credential-providers@^3',
   ],
   gitignore: ['cdk.out', 'examples/cdk.out', '.bench-out', 'dist/python-bindings'],
+
+  // `npx cdk-private-connectivity report [cdk.out]`: the connectivity report of a synthesized app.
+  bin: { 'cdk-private-connectivity': 'lib/analysis/cli.js' },
 });
 
 // Runtime environment shared by every task: silence jsii's node-20 banner and the CDK CLI's telemetry.
@@ -131,6 +134,17 @@ const example = project.addTask('example', {
 example.exec('rm -rf cdk.out');
 example.exec('cdk synth --no-notices --quiet --output cdk.out');
 example.exec('ts-node --project ../tsconfig.dev.json summary.ts cdk.out');
+example.exec('ts-node --project ../tsconfig.dev.json ../src/analysis/cli.ts report cdk.out');
+
+// The README's diagram, drawn by the report command from the example app. A test
+// (test/analysis/example-diagram.test.ts, part of the build's test step) fails when it is stale.
+const diagram = project.addTask('docs:diagram', {
+  description: "Regenerate docs/example-topology.svg (the README's diagram) from the example app",
+  cwd: 'examples',
+});
+diagram.exec('rm -rf cdk.out');
+diagram.exec('cdk synth --no-notices --quiet --output cdk.out');
+diagram.exec('ts-node --project ../tsconfig.dev.json ../src/analysis/cli.ts report cdk.out --svg ../docs/example-topology.svg');
 
 project.addTask('docs:validations', {
   description: 'Regenerate docs/validations.md from the rule catalogue and the tests',

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { attachCustomSynthesis, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { AppIndex, endpointTypeOf, envKey, indexApp } from './app-index';
@@ -60,6 +60,8 @@ export interface GraphConnection {
   readonly target?: ec2.IVpc;
   /** The connection's ID (peering connection ID or endpoint ID), often a token. @default - none */
   readonly connectionId?: string;
+  /** The ports the connection carries (PrivateLink: the service's listener ports). @default - every port (peering) */
+  readonly ports?: number[];
 }
 
 /** A route the library added. */
@@ -90,6 +92,32 @@ export interface GraphEndpoint {
   readonly routeTableIds?: string[];
 }
 
+/** Whether one VPC can reach another, as far as the app shows at synth. */
+export enum ReachabilityStatus {
+  /** A connection and the routes it needs exist in both directions. */
+  REACHABLE = 'reachable',
+  /** Something the traffic needs is missing: the reasons say what. */
+  UNREACHABLE = 'unreachable',
+  /** A value the answer depends on is a token or was not given: the reasons say which. */
+  UNKNOWN = 'unknown',
+}
+
+/** The answer of `ConnectivityGraph.explain`: can one VPC reach another, over what, and if not, why. */
+export interface ReachabilityAnswer {
+  /** True only when the app shows a path (false when unreachable or unknown). */
+  readonly reachable: boolean;
+  /** Reachable, unreachable, or unknown (a token or a missing fact stands in the way). */
+  readonly status: ReachabilityStatus;
+  /** The hops, when reachable: e.g. `['App/A', 'peering App/AB', 'App/B']`; empty otherwise. */
+  readonly path: string[];
+  /** Why not (or why unknown), in words a user can act on; empty when reachable. */
+  readonly reasons: string[];
+  /** What limits a reachable path (e.g. only some route tables hold the route). */
+  readonly notes: string[];
+  /** The ports the path carries, when it is port-scoped (PrivateLink). @default - every port */
+  readonly ports?: number[];
+}
+
 /**
  * The app-wide connectivity graph: every VPC, peering, route and endpoint the library's
  * constructs create, validated once at synth so that every problem is reported together.
@@ -99,6 +127,15 @@ export interface GraphEndpoint {
 export class ConnectivityGraph extends Construct {
   /** Context key holding quota overrides for accounts with raised quotas (an object of `QuotaValues`). */
   public static readonly QUOTAS_CONTEXT_KEY = 'cdk-private-connectivity:quotas';
+
+  /**
+   * @internal The reachability explainer. It lives in src/analysis, which reads the graph: core
+   * imports no analysis (arrows point down), so the analysis installs itself here when loaded.
+   */
+  public static _explainer?: (graph: ConnectivityGraph, from: ec2.IVpc, to: ec2.IVpc) => ReachabilityAnswer;
+
+  /** @internal Called at synth with the cloud assembly directory (the connectivity report registers here). */
+  public static readonly _reporters: Array<(graph: ConnectivityGraph, outdir: string) => void> = [];
 
   /** The graph of the app that `scope` belongs to (created on first use). */
   public static of(scope: IConstruct): ConnectivityGraph {
@@ -119,6 +156,22 @@ export class ConnectivityGraph extends Construct {
   private constructor(scope: Construct, id: string) {
     super(scope, id);
     this.node.addValidation({ validate: () => this.validateGraph() });
+    // Runs after validation, once per synth, with the assembly's directory (aws-cdk-lib's hook for
+    // constructs that add files to the cloud assembly).
+    attachCustomSynthesis(this, {
+      onSynthesize: (session) => ConnectivityGraph._reporters.forEach((report) => report(this, session.outdir)),
+    });
+  }
+
+  /**
+   * Whether `from` can reach `to`, over what, and if not, why: read from the connections and
+   * routes of the app as defined so far (call it after the app's constructs are defined).
+   */
+  public explain(from: ec2.IVpc, to: ec2.IVpc): ReachabilityAnswer {
+    if (ConnectivityGraph._explainer === undefined) {
+      throw new Error('ConnectivityGraph.explain needs the analysis of cdk-private-connectivity: import the package (its index), not lib/core alone');
+    }
+    return ConnectivityGraph._explainer(this, from, to);
   }
 
   /**
@@ -173,6 +226,11 @@ export class ConnectivityGraph extends Construct {
   public _addVpc(vpc: ec2.IVpc, overrides?: VpcFactOverrides): void {
     const previous = this.vpcMap.get(vpc);
     this.vpcMap.set(vpc, overrides?.cidrBlocks ? overrides : previous);
+  }
+
+  /** @internal The registered VPCs, in registration order (without reading their facts). */
+  public _vpcs(): ec2.IVpc[] {
+    return [...this.vpcMap.keys()];
   }
 
   /** @internal Facts of a registered VPC, with its overrides. */

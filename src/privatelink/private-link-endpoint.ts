@@ -155,6 +155,7 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
       source: props.vpc,
       target: service.vpc,
       connectionId: this.vpcEndpointId,
+      ports: service.ports.map((p) => p.port),
     });
     this.node.addValidation({ validate: () => this.validateSecurityGroups() });
   }
