@@ -1,4 +1,4 @@
-// No CDK import here: `src/net` (pure values) throws this error too. CDK-aware helpers are in report.ts.
+// No CDK import here: `src/net` (pure values) throws this error too. CDK-aware helpers are in warnings.ts.
 import { ConnectivityError } from './error';
 import { RuleDefinition, warningId } from './rules';
 
