@@ -3,3 +3,4 @@ export * from './core';
 export * from './peering';
 export * from './privatelink';
 export * from './endpoints';
+export * from './inspection';

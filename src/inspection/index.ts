@@ -1,0 +1,3 @@
+export * from './service-reference';
+export * from './gateway-load-balancer-service';
+export * from './inspection-endpoints';
