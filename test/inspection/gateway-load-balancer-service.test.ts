@@ -74,8 +74,13 @@ describe('GatewayLoadBalancerService', () => {
     });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
-      HealthCheckProtocol: 'HTTP', HealthCheckPort: '8080', HealthCheckPath: '/healthz',
-      HealthCheckIntervalSeconds: 10, HealthCheckTimeoutSeconds: 5, HealthyThresholdCount: 3, UnhealthyThresholdCount: 2,
+      HealthCheckProtocol: 'HTTP',
+      HealthCheckPort: '8080',
+      HealthCheckPath: '/healthz',
+      HealthCheckIntervalSeconds: 10,
+      HealthCheckTimeoutSeconds: 5,
+      HealthyThresholdCount: 3,
+      UnhealthyThresholdCount: 2,
     });
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
       LoadBalancerAttributes: [{ Key: 'load_balancing.cross_zone.enabled', Value: 'true' }],
