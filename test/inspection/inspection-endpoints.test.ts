@@ -91,7 +91,8 @@ describe('InspectionEndpoints', () => {
     expect(graph.endpoints.filter((e) => e.owner === inspect).map((e) => [e.kind, e.vpc])).toEqual([
       [EndpointKind.GATEWAY_LOAD_BALANCER, vpc], [EndpointKind.GATEWAY_LOAD_BALANCER, vpc],
     ]);
-    expect(graph.connections.filter((c) => c.owner === inspect).map((c) => [c.kind, c.source, c.target])).toEqual([[ConnectionKind.INSPECTION, vpc, firewall.vpc]]);
+    const paths = graph.connections.filter((c) => c.owner === inspect).map((c) => [c.kind, c.source, c.target]);
+    expect(paths).toEqual([[ConnectionKind.INSPECTION, vpc, firewall.vpc]]);
     // 2 protected default routes, 2 endpoint-subnet default routes, 2 edge routes.
     expect(graph.routes.filter((r) => r.owner === inspect)).toHaveLength(6);
   });
