@@ -9,7 +9,7 @@ import { GatewayLoadBalancerServiceAttributes, IGatewayLoadBalancerService, Impo
 import { azIdsFromContext, refuseSharedZones, selectZoned } from './zones';
 import { fail } from '../core/errors';
 import { ConnectivityGraph } from '../core/graph';
-import { acknowledgeGuardRule } from '../core/nag';
+import { acknowledgeGuardRule, acknowledgeRule } from '../core/nag';
 import { Rules } from '../core/rules';
 import { show } from '../core/warnings';
 import { partitionOf } from '../net/regions';
@@ -186,8 +186,10 @@ export class GatewayLoadBalancerService extends Construct implements IGatewayLoa
     });
     acknowledgeGuardRule(this.loadBalancer, 'elbv2_deletion_protection_enabled_check',
       'The load balancer lives and dies with its stack and endpoint service: deletion protection would make stack deletion and replacement fail.');
-    acknowledgeGuardRule(this.loadBalancer, 'elbv2_logging_enabled_check',
-      'Gateway Load Balancers have no access logs (they are transparent to the traffic); appliances log the flows they inspect.');
+    // Gateway Load Balancers: no access logs; the appliances see (and log) every flow.
+    const noLogs = 'Gateway Load Balancers have no access logs (they are transparent to the traffic); appliances log the flows they inspect.';
+    acknowledgeGuardRule(this.loadBalancer, 'elbv2_logging_enabled_check', noLogs);
+    acknowledgeRule(this.loadBalancer, 'AwsSolutions-ELB2', noLogs);
 
     // ---- target group: GENEVE on 6081 ----
     const registered = (props.targets ?? []).map((t, i) => attachTarget(this, t, i));
