@@ -3,17 +3,17 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { networkEnv, PARTNER_ACCOUNT } from './env';
+import { networkEnv, PARTNER_ACCOUNT, SECONDARY_REGION } from './env';
 import { GatewayLoadBalancerService, InspectionEndpoints } from '../src';
 
 /**
- * Inspection example (distributed ingress and egress): a firewall fleet behind a Gateway Load
+ * Inspection example (distributed ingress and egress, eu-west-1): a firewall fleet behind a Gateway Load
  * Balancer in an appliance VPC, and an application VPC whose public subnets send their internet
  * traffic, both ways, through the Gateway Load Balancer endpoint of their own Availability Zone.
  */
 export function addInspectionExample(app: App): void {
   // ---- provider: the appliance VPC and its endpoint service ----
-  const applianceStack = new Stack(app, 'InspectionAppliances', { env: networkEnv() });
+  const applianceStack = new Stack(app, 'InspectionAppliances', { env: networkEnv(SECONDARY_REGION) });
   const applianceVpc = new ec2.Vpc(applianceStack, 'Vpc', {
     ipAddresses: ec2.IpAddresses.cidr('10.40.0.0/16'),
     maxAzs: 2,
@@ -32,7 +32,7 @@ export function addInspectionExample(app: App): void {
   });
 
   // ---- consumer: the application VPC, inspected ----
-  const appStack = new Stack(app, 'InspectionApp', { env: networkEnv() });
+  const appStack = new Stack(app, 'InspectionApp', { env: networkEnv(SECONDARY_REGION) });
   const appVpc = new ec2.Vpc(appStack, 'Vpc', {
     ipAddresses: ec2.IpAddresses.cidr('10.41.0.0/16'),
     maxAzs: 2,

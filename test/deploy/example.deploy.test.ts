@@ -1,5 +1,7 @@
 // The deploy tier: the example app (examples/app.ts with examples/cdk.json's context),
 // synthesized and deployed into the emulator, its state asserted as AWS would show it.
+import * as ec2 from '@aws-sdk/client-ec2';
+import * as elb from '@aws-sdk/client-elastic-load-balancing-v2';
 import { checkEndpoints, checkPeerings, deployedServiceName, deployedTypes } from './checks';
 import { Harness } from './harness';
 import { EmulatedState } from './state';
@@ -32,11 +34,12 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
 
   test('every stack and resource type deployed', () => {
     expect([...h.engine.stacks.values()].map((s) => s.stackName).sort()).toEqual([
-      'EndpointsVpc', 'PeeringEuropeVpc', 'PeeringPartnerVpc', 'PeeringVpc', 'PeeringVpc-HubToEurope-Accepter', 'PeeringVpc-HubToPartner-Accepter',
+      'EndpointsVpc', 'InspectionApp', 'InspectionAppliances', 'PeeringEuropeVpc', 'PeeringPartnerVpc', 'PeeringVpc', 'PeeringVpc-HubToEurope-Accepter', 'PeeringVpc-HubToPartner-Accepter',
       'PrivateLinkAcceptance', 'PrivateLinkConsumer', 'PrivateLinkPartnerConsumer', 'PrivateLinkProvider', 'PrivateLinkRemoteConsumer',
     ]);
     expect(deployedTypes(h.engine)).toEqual(expect.arrayContaining([
       'AWS::EC2::Instance', 'AWS::EC2::VPCEndpointService', 'AWS::S3::BucketPolicy', 'Custom::PeeringConnection', 'Custom::PrivateLinkEndpointAcceptance',
+      'AWS::EC2::GatewayRouteTableAssociation',
     ]));
   });
 
@@ -88,5 +91,42 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
       'Gateway com.amazonaws.us-east-1.s3',
       ...['ec2messages', 'sns', 'ssm', 'ssmmessages'].map((s) => `Interface com.amazonaws.us-east-1.${s}`),
     ]);
+  });
+
+  test('inspection: a gateway load balancer, a GENEVE target group, one GWLB endpoint per AZ, each AZ routed through its own endpoint both ways', async () => {
+    const [account, region] = ['111111111111', 'eu-west-1'];
+    const state = new EmulatedState(h.engine);
+    const c = await h.engine.accounts.for(account, region);
+    const [svc] = await state.endpointServices(account, region);
+    expect(svc).toMatchObject({ acceptanceRequired: false, allowedPrincipals: ['arn:aws:iam::222222222222:root'] });
+    expect(await state.loadBalancers(account, region)).toEqual([{ arn: svc.loadBalancers[0], type: 'gateway' }]);
+    const [tg] = (await c.elbv2.send(new elb.DescribeTargetGroupsCommand({}))).TargetGroups!;
+    expect([tg.Protocol, tg.Port, tg.HealthCheckProtocol, tg.HealthCheckPort, tg.HealthCheckPath]).toEqual(['GENEVE', 6081, 'HTTP', '8080', '/healthz']);
+
+    const endpoints = (await state.endpoints(account, region)).filter((e) => e.type === 'GatewayLoadBalancer');
+    expect(endpoints.map((e) => [e.serviceName, e.state, e.subnetIds.length])).toEqual([[svc.serviceName, 'available', 1], [svc.serviceName, 'available', 1]]);
+    const vpcId = endpoints[0].vpcId;
+    const subnets = (await c.ec2.send(new ec2.DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).Subnets!;
+    const group = (s: ec2.Subnet) => s.Tags?.find((t) => t.Key === 'aws-cdk:subnet-name')?.Value;
+    const zoneOf = new Map(subnets.map((s) => [s.SubnetId!, s.AvailabilityZone!]));
+    const endpointOf = new Map(endpoints.map((e) => [zoneOf.get(e.subnetIds[0])!, e.id]));
+    expect([...endpointOf.keys()].sort()).toEqual(['eu-west-1a', 'eu-west-1b']);
+    const igw = h.engine.resourcesOfType('AWS::EC2::InternetGateway').find((r) => r.stack.stackName === 'InspectionApp')!.physicalId;
+
+    const tables = (await c.ec2.send(new ec2.DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).RouteTables!;
+    const tableOf = (subnetId: string) => tables.find((t) => (t.Associations ?? []).some((a) => a.SubnetId === subnetId))!;
+    // A GWLB endpoint route shows its target as GatewayId (vpce-...), as DescribeRouteTables does.
+    const target = (t: ec2.RouteTable, dest: string) => (t.Routes ?? []).filter((r) => r.DestinationCidrBlock === dest).map((r) => r.VpcPeeringConnectionId ?? r.NatGatewayId ?? r.GatewayId);
+    const protectedSubnets = subnets.filter((s) => group(s) === 'public');
+    expect(protectedSubnets).toHaveLength(2);
+    for (const s of protectedSubnets) expect(target(tableOf(s.SubnetId!), '0.0.0.0/0')).toEqual([endpointOf.get(s.AvailabilityZone!)]);
+    for (const s of subnets.filter((x) => group(x) === 'inspection')) expect(target(tableOf(s.SubnetId!), '0.0.0.0/0')).toEqual([igw]);
+    for (const s of subnets.filter((x) => group(x) === 'app')) expect(target(tableOf(s.SubnetId!), '0.0.0.0/0')).toEqual([]);
+
+    // The internet gateway's edge route table: each protected subnet's block to the endpoint of its AZ.
+    const edge = tables.filter((t) => (t.Associations ?? []).some((a) => a.GatewayId === igw));
+    expect(edge).toHaveLength(1);
+    for (const s of protectedSubnets) expect(target(edge[0], s.CidrBlock!)).toEqual([endpointOf.get(s.AvailabilityZone!)]);
+    expect((edge[0].Routes ?? []).filter((r) => r.GatewayId !== 'local')).toHaveLength(2);
   });
 });
