@@ -116,7 +116,8 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
     const tables = (await c.ec2.send(new ec2.DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).RouteTables!;
     const tableOf = (subnetId: string) => tables.find((t) => (t.Associations ?? []).some((a) => a.SubnetId === subnetId))!;
     // A GWLB endpoint route shows its target as GatewayId (vpce-...), as DescribeRouteTables does.
-    const target = (t: ec2.RouteTable, dest: string) => (t.Routes ?? []).filter((r) => r.DestinationCidrBlock === dest).map((r) => r.VpcPeeringConnectionId ?? r.NatGatewayId ?? r.GatewayId);
+    const target = (t: ec2.RouteTable, dest: string) =>
+      (t.Routes ?? []).filter((r) => r.DestinationCidrBlock === dest).map((r) => r.VpcPeeringConnectionId ?? r.NatGatewayId ?? r.GatewayId);
     const protectedSubnets = subnets.filter((s) => group(s) === 'public');
     expect(protectedSubnets).toHaveLength(2);
     for (const s of protectedSubnets) expect(target(tableOf(s.SubnetId!), '0.0.0.0/0')).toEqual([endpointOf.get(s.AvailabilityZone!)]);
