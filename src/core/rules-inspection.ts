@@ -35,7 +35,7 @@ export const InspectionRules = {
     'Add that zone to the service\'s load balancer subnets, or protect only subnets of the zones it serves.'),
   INSPECTION_AZ_UNKNOWN: rule('inspection-az-unknown', W,
     'The zones of the endpoints or of the service are not known (tokens, or AZ IDs of another account not declared), so the endpoints\' zones are not matched to the service\'s.',
-    'Declare AZ IDs with the availabilityZoneIds props or the cdk-private-connectivity:az-ids:account=<account>:region=<region> context key.'),
+    'Give an imported service its availabilityZoneIds, and declare the AZ IDs of each account with the cdk-private-connectivity:az-ids:account=<account>:region=<region> context key.'),
 
   // ---- consumer: traffic and routes ----
   INSPECTION_IPV6_UNSUPPORTED: rule('inspection-ipv6-unsupported', E,
