@@ -2,7 +2,6 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { validateAzIds } from './service-reference';
 import { fail } from '../core/errors';
 import { Rules } from '../core/rules';
 import { show } from '../core/warnings';
@@ -70,4 +69,19 @@ export function azIdsFromContext(scope: IConstruct, account: string | undefined,
   const entries = Object.entries(raw as Record<string, unknown>).map(([n, id]) => [n, String(id)] as [string, string]);
   validateAzIds(scope, `context '${key}'`, entries.map(([, id]) => id));
   return new Map(entries);
+}
+
+// AZ IDs look like use1-az1, usw2-az4, apne1-az4; AZ names (us-east-1a) differ between accounts.
+const AZ_ID = /^[a-z]+[0-9]+-az[0-9]+$/;
+
+/** Refuse literal AZ IDs that do not look like AZ IDs (`use1-az1`). */
+export function validateAzIds(scope: IConstruct, prop: string, ids: readonly string[]): void {
+  ids.forEach((id, i) => {
+    if (Token.isUnresolved(id) || AZ_ID.test(id)) return;
+    fail(scope, Rules.PRIVATELINK_AZ_ID_INVALID, {
+      prop: `${prop}[${i}]`,
+      received: show(id),
+      rule: 'an AZ ID looks like use1-az1; AZ names map to different physical zones in each account',
+    });
+  });
 }
