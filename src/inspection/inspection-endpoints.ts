@@ -91,6 +91,13 @@ export class InspectionEndpoints extends Construct {
     const serviceIpv6 = service.supportedIpAddressTypes.includes(ec2.IpAddressType.IPV6);
     const ipAddressType = props.ipAddressType ?? (vpcHasIpv6 ? ec2.VpcEndpointIpAddressType.DUALSTACK : undefined);
     const ipv6 = ipAddressType === ec2.VpcEndpointIpAddressType.DUALSTACK || ipAddressType === ec2.VpcEndpointIpAddressType.IPV6;
+    if (vpcHasIpv6 && !ipv6) {
+      warn(this, Rules.INSPECTION_IPV6_UNINSPECTED, {
+        prop: 'ipAddressType',
+        received: `${show(ipAddressType)} while ${vpc.node.path} has IPv6 blocks`,
+        rule: 'only the IPv4 default routes lead to the endpoints; IPv6 traffic goes around them',
+      });
+    }
     if (ipv6 && !serviceIpv6) {
       fail(this, Rules.INSPECTION_IPV6_UNSUPPORTED, {
         prop: props.ipAddressType ? 'ipAddressType' : `VPC ${vpc.node.path}`,

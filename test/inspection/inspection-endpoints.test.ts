@@ -116,6 +116,13 @@ describe('InspectionEndpoints', () => {
     expect(synthErrors(app)).toBe('');
   });
 
+  test('dual-stack VPC with IPv4-only endpoints: IPv6 keeps its routes, and a warning says it is not inspected (inspection-ipv6-uninspected)', () => {
+    const { appStack, vpc } = contract({ vpcProps: { ipProtocol: ec2.IpProtocol.DUAL_STACK }, ipAddressType: ec2.VpcEndpointIpAddressType.IPV4 });
+    const prot = vpc.selectSubnets({ subnetGroupName: 'public' }).subnets[0];
+    expect(routesOfTable(appStack, appStack.resolve(prot.routeTable.routeTableId))['::/0']).toEqual(appStack.resolve(vpc.internetGatewayId));
+    expect(Annotations.fromStack(appStack).findWarning('/App/Inspect', Match.stringLikeRegexp('inspection-ipv6-uninspected'))).toHaveLength(1);
+  });
+
   test('a service by name from another account: AZs matched by AZ ID (inspection-az-not-served), warned when the IDs are unknown (inspection-az-unknown)', () => {
     const ids = { 'cdk-private-connectivity:az-ids:account=222222222222:region=us-east-1': { 'us-east-1a': 'use1-az4', 'us-east-1b': 'use1-az1' } };
     const build = (context: Record<string, unknown>, azIds?: string[]) => {
