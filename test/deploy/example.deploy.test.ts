@@ -1,11 +1,17 @@
 // The deploy tier: the example app (examples/app.ts with examples/cdk.json's context),
 // synthesized and deployed into the emulator, its state asserted as AWS would show it.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as elb from '@aws-sdk/client-elastic-load-balancing-v2';
+import { App, Stack } from 'aws-cdk-lib';
+import * as cdkEc2 from 'aws-cdk-lib/aws-ec2';
 import { checkEndpoints, checkPeerings, deployedServiceName, deployedTypes } from './checks';
 import { Harness } from './harness';
 import { EmulatedState } from './state';
 import { exampleApp, initContext, synthAll } from './synth';
+import { GatewayLoadBalancerService, InspectionEndpoints } from '../../src';
 
 jest.setTimeout(240_000);
 
@@ -129,5 +135,47 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
     expect(edge).toHaveLength(1);
     for (const s of protectedSubnets) expect(target(edge[0], s.CidrBlock!)).toEqual([endpointOf.get(s.AvailabilityZone!)]);
     expect((edge[0].Routes ?? []).filter((r) => r.GatewayId !== 'local')).toHaveLength(2);
+  });
+});
+
+// What synth can only warn about (a service by name, AZ IDs unknown), the deploy refuses as AWS does.
+describe('inspection: an endpoint in a zone the Gateway Load Balancer does not serve', () => {
+  test('synth warns (inspection-az-unknown); the deploy fails at the endpoint', async () => {
+    // GIVEN: the load balancer in us-east-1a only; the consumer takes the service by name, endpoints in 1a and 1b
+    await h.reset();
+    const env = { account: '111111111111', region: 'us-east-1' };
+    const app = new App({
+      outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'gwlb-zones-')),
+      context: { 'availability-zones:account=111111111111:region=us-east-1': ['us-east-1a', 'us-east-1b'] },
+    });
+    const vpcOf = (stack: Stack, cidr: string, groups: string[]) => new cdkEc2.Vpc(stack, 'Vpc', {
+      ipAddresses: cdkEc2.IpAddresses.cidr(cidr),
+      maxAzs: 2,
+      natGateways: 0,
+      restrictDefaultSecurityGroup: false,
+      subnetConfiguration: groups.map((name) => ({ name, subnetType: name === 'appliances' ? cdkEc2.SubnetType.PRIVATE_ISOLATED : cdkEc2.SubnetType.PUBLIC, cidrMask: 24 })),
+    });
+    const appliances = new Stack(app, 'ZoneAppliances', { env });
+    new GatewayLoadBalancerService(appliances, 'Firewall', {
+      vpc: vpcOf(appliances, '10.50.0.0/16', ['appliances']),
+      vpcSubnets: { subnetGroupName: 'appliances', availabilityZones: ['us-east-1a'] },
+      acceptanceRequired: false,
+    });
+    const consumer = new Stack(app, 'ZoneConsumer', { env });
+    consumer.addDependency(appliances);
+    new InspectionEndpoints(consumer, 'Inspect', {
+      vpc: vpcOf(consumer, '10.51.0.0/16', ['inspection', 'public']),
+      service: GatewayLoadBalancerService.fromServiceAttributes(consumer, 'Firewall', { serviceName: PLACEHOLDER }),
+      endpointSubnets: { subnetGroupName: 'inspection' },
+      protectedSubnets: { subnetGroupName: 'public' },
+    });
+    const asm = app.synth();
+    expect(asm.getStackByName('ZoneConsumer').messages.map((m) => String(m.entry.data))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/inspection-az-unknown/)]));
+
+    // WHEN / THEN
+    await expect(h.deploy(asm.directory, { placeholders: { [PLACEHOLDER]: (e) => deployedServiceName(e, 'ZoneAppliances') } }))
+      .rejects.toThrow(/us-east-1b .*not supported by the service's load balancer/);
+    expect(h.engine.resourcesOfType('AWS::EC2::VPCEndpoint').filter((r) => r.stack.stackName === 'ZoneConsumer')).toHaveLength(1);
   });
 });
