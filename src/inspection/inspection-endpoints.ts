@@ -153,6 +153,8 @@ export class InspectionEndpoints extends Construct {
       }
     });
     ep.subnets.forEach((s, i) => {
+      if (doneTables.has(s.routeTable.routeTableId)) return;
+      doneTables.add(s.routeTable.routeTableId);
       for (const [family, dest] of families) {
         this.defaultRoute(s, family, dest, { gatewayId: igw }, igw!, `EndpointRoute${i + 1}${family === IpFamily.IPV6 ? 'V6' : ''}`, 'endpointSubnets');
       }
