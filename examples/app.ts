@@ -7,6 +7,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { addEndpointsExample } from './endpoints';
+import { addInspectionExample } from './inspection';
 import { addPeeringExample } from './peering';
 import { addPrivateLinkExample } from './privatelink';
 
@@ -15,6 +16,7 @@ const app = new App({ context: { 'aws:cdk:disable-creation-stack-traces': true, 
 addEndpointsExample(app);
 addPeeringExample(app);
 addPrivateLinkExample(app);
+addInspectionExample(app);
 
 // Judges: cdk-nag's AWS Solutions pack, beside AWS's CloudFormation validator (turned into
 // errors by '@aws-cdk/core:validateAgainstDefaultRules' in cdk.json).

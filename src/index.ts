@@ -3,4 +3,5 @@ export * from './core';
 export * from './peering';
 export * from './privatelink';
 export * from './endpoints';
+export * from './inspection';
 export * from './analysis';

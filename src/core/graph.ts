@@ -18,6 +18,8 @@ export enum ConnectionKind {
   PEERING = 'peering',
   /** A PrivateLink interface endpoint to an endpoint service: not routed, CIDRs may overlap. */
   PRIVATELINK = 'privatelink',
+  /** Gateway Load Balancer endpoints that send a consumer VPC's traffic through an appliance VPC's inspection service. */
+  INSPECTION = 'inspection',
 }
 
 /** The kind of a VPC endpoint, as CloudFormation's `VpcEndpointType`. */

@@ -1,9 +1,17 @@
 // The deploy tier: the example app (examples/app.ts with examples/cdk.json's context),
 // synthesized and deployed into the emulator, its state asserted as AWS would show it.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as ec2 from '@aws-sdk/client-ec2';
+import * as elb from '@aws-sdk/client-elastic-load-balancing-v2';
+import { App, Stack } from 'aws-cdk-lib';
+import * as cdkEc2 from 'aws-cdk-lib/aws-ec2';
 import { checkEndpoints, checkPeerings, deployedServiceName, deployedTypes } from './checks';
 import { Harness } from './harness';
 import { EmulatedState } from './state';
 import { exampleApp, initContext, synthAll } from './synth';
+import { GatewayLoadBalancerService, InspectionEndpoints } from '../../src';
 
 jest.setTimeout(240_000);
 
@@ -32,11 +40,12 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
 
   test('every stack and resource type deployed', () => {
     expect([...h.engine.stacks.values()].map((s) => s.stackName).sort()).toEqual([
-      'EndpointsVpc', 'PeeringEuropeVpc', 'PeeringPartnerVpc', 'PeeringVpc', 'PeeringVpc-HubToEurope-Accepter', 'PeeringVpc-HubToPartner-Accepter',
+      'EndpointsVpc', 'InspectionApp', 'InspectionAppliances', 'PeeringEuropeVpc', 'PeeringPartnerVpc', 'PeeringVpc', 'PeeringVpc-HubToEurope-Accepter', 'PeeringVpc-HubToPartner-Accepter',
       'PrivateLinkAcceptance', 'PrivateLinkConsumer', 'PrivateLinkPartnerConsumer', 'PrivateLinkProvider', 'PrivateLinkRemoteConsumer',
     ]);
     expect(deployedTypes(h.engine)).toEqual(expect.arrayContaining([
       'AWS::EC2::Instance', 'AWS::EC2::VPCEndpointService', 'AWS::S3::BucketPolicy', 'Custom::PeeringConnection', 'Custom::PrivateLinkEndpointAcceptance',
+      'AWS::EC2::GatewayRouteTableAssociation',
     ]));
   });
 
@@ -88,5 +97,85 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
       'Gateway com.amazonaws.us-east-1.s3',
       ...['ec2messages', 'sns', 'ssm', 'ssmmessages'].map((s) => `Interface com.amazonaws.us-east-1.${s}`),
     ]);
+  });
+
+  test('inspection: a gateway load balancer, a GENEVE target group, one GWLB endpoint per AZ, each AZ routed through its own endpoint both ways', async () => {
+    const [account, region] = ['111111111111', 'eu-west-1'];
+    const state = new EmulatedState(h.engine);
+    const c = await h.engine.accounts.for(account, region);
+    const [svc] = await state.endpointServices(account, region);
+    expect(svc).toMatchObject({ acceptanceRequired: false, allowedPrincipals: ['arn:aws:iam::222222222222:root'] });
+    expect(await state.loadBalancers(account, region)).toEqual([{ arn: svc.loadBalancers[0], type: 'gateway' }]);
+    const [tg] = (await c.elbv2.send(new elb.DescribeTargetGroupsCommand({}))).TargetGroups!;
+    expect([tg.Protocol, tg.Port, tg.HealthCheckProtocol, tg.HealthCheckPort, tg.HealthCheckPath]).toEqual(['GENEVE', 6081, 'HTTP', '8080', '/healthz']);
+
+    const endpoints = (await state.endpoints(account, region)).filter((e) => e.type === 'GatewayLoadBalancer');
+    expect(endpoints.map((e) => [e.serviceName, e.state, e.subnetIds.length])).toEqual([[svc.serviceName, 'available', 1], [svc.serviceName, 'available', 1]]);
+    const vpcId = endpoints[0].vpcId;
+    const subnets = (await c.ec2.send(new ec2.DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).Subnets!;
+    const group = (s: ec2.Subnet) => s.Tags?.find((t) => t.Key === 'aws-cdk:subnet-name')?.Value;
+    const zoneOf = new Map(subnets.map((s) => [s.SubnetId!, s.AvailabilityZone!]));
+    const endpointOf = new Map(endpoints.map((e) => [zoneOf.get(e.subnetIds[0])!, e.id]));
+    expect([...endpointOf.keys()].sort()).toEqual(['eu-west-1a', 'eu-west-1b']);
+    const igw = h.engine.resourcesOfType('AWS::EC2::InternetGateway').find((r) => r.stack.stackName === 'InspectionApp')!.physicalId;
+
+    const tables = (await c.ec2.send(new ec2.DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).RouteTables!;
+    const tableOf = (subnetId: string) => tables.find((t) => (t.Associations ?? []).some((a) => a.SubnetId === subnetId))!;
+    // A GWLB endpoint route shows its target as GatewayId (vpce-...), as DescribeRouteTables does.
+    const target = (t: ec2.RouteTable, dest: string) =>
+      (t.Routes ?? []).filter((r) => r.DestinationCidrBlock === dest).map((r) => r.VpcPeeringConnectionId ?? r.NatGatewayId ?? r.GatewayId);
+    const protectedSubnets = subnets.filter((s) => group(s) === 'public');
+    expect(protectedSubnets).toHaveLength(2);
+    for (const s of protectedSubnets) expect(target(tableOf(s.SubnetId!), '0.0.0.0/0')).toEqual([endpointOf.get(s.AvailabilityZone!)]);
+    for (const s of subnets.filter((x) => group(x) === 'inspection')) expect(target(tableOf(s.SubnetId!), '0.0.0.0/0')).toEqual([igw]);
+    for (const s of subnets.filter((x) => group(x) === 'app')) expect(target(tableOf(s.SubnetId!), '0.0.0.0/0')).toEqual([]);
+
+    // The internet gateway's edge route table: each protected subnet's block to the endpoint of its AZ.
+    const edge = tables.filter((t) => (t.Associations ?? []).some((a) => a.GatewayId === igw));
+    expect(edge).toHaveLength(1);
+    for (const s of protectedSubnets) expect(target(edge[0], s.CidrBlock!)).toEqual([endpointOf.get(s.AvailabilityZone!)]);
+    expect((edge[0].Routes ?? []).filter((r) => r.GatewayId !== 'local')).toHaveLength(2);
+  });
+});
+
+// What synth can only warn about (a service by name, AZ IDs unknown), the deploy refuses as AWS does.
+describe('inspection: an endpoint in a zone the Gateway Load Balancer does not serve', () => {
+  test('synth warns (inspection-az-unknown); the deploy fails at the endpoint', async () => {
+    // GIVEN: the load balancer in us-east-1a only; the consumer takes the service by name, endpoints in 1a and 1b
+    await h.reset();
+    const env = { account: '111111111111', region: 'us-east-1' };
+    const app = new App({
+      outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'gwlb-zones-')),
+      context: { 'availability-zones:account=111111111111:region=us-east-1': ['us-east-1a', 'us-east-1b'] },
+    });
+    const vpcOf = (stack: Stack, cidr: string, groups: string[]) => new cdkEc2.Vpc(stack, 'Vpc', {
+      ipAddresses: cdkEc2.IpAddresses.cidr(cidr),
+      maxAzs: 2,
+      natGateways: 0,
+      restrictDefaultSecurityGroup: false,
+      subnetConfiguration: groups.map((name) => ({ name, subnetType: name === 'appliances' ? cdkEc2.SubnetType.PRIVATE_ISOLATED : cdkEc2.SubnetType.PUBLIC, cidrMask: 24 })),
+    });
+    const appliances = new Stack(app, 'ZoneAppliances', { env });
+    new GatewayLoadBalancerService(appliances, 'Firewall', {
+      vpc: vpcOf(appliances, '10.50.0.0/16', ['appliances']),
+      vpcSubnets: { subnetGroupName: 'appliances', availabilityZones: ['us-east-1a'] },
+      acceptanceRequired: false,
+    });
+    const consumer = new Stack(app, 'ZoneConsumer', { env });
+    consumer.addDependency(appliances);
+    new InspectionEndpoints(consumer, 'Inspect', {
+      vpc: vpcOf(consumer, '10.51.0.0/16', ['inspection', 'public']),
+      service: GatewayLoadBalancerService.fromServiceAttributes(consumer, 'Firewall', { serviceName: PLACEHOLDER }),
+      endpointSubnets: { subnetGroupName: 'inspection' },
+      protectedSubnets: { subnetGroupName: 'public' },
+    });
+    const asm = app.synth();
+    expect(asm.getStackByName('ZoneConsumer').messages.map((m) => String(m.entry.data))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/inspection-az-unknown/)]));
+
+    // WHEN / THEN
+    await expect(h.deploy(asm.directory, { placeholders: { [PLACEHOLDER]: (e) => deployedServiceName(e, 'ZoneAppliances') } }))
+      .rejects.toThrow(/us-east-1b .*not supported by the service's load balancer/);
+    expect(h.engine.resourcesOfType('AWS::EC2::VPCEndpoint').filter((r) => r.stack.stackName === 'ZoneConsumer')).toHaveLength(1);
   });
 });

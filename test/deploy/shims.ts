@@ -8,7 +8,8 @@
 // | failOverlappingPeering       | overlapping CIDRs do not make the connection `failed`             | AWS::EC2::VPCPeeringConnection |
 // | routeNeedsActivePeering      | a route may target a connection that is not active                | Update your route tables for a VPC peering connection (Amazon VPC Peering Guide) |
 // | filterPeeringConnections     | DescribeVpcPeeringConnections ignores every Filter                | DescribeVpcPeeringConnections (Amazon EC2 API Reference) |
-// | checkEndpointServiceAccess   | an interface endpoint to a missing, unpermitted or other-region service is created | Access an AWS service using an interface VPC endpoint; Configure an endpoint service (AWS PrivateLink guide) |
+// | checkEndpointServiceAccess   | an interface or GWLB endpoint to a missing, unpermitted or other-region service is created | Access an AWS service using an interface VPC endpoint; Configure an endpoint service (AWS PrivateLink guide) |
+// | gwlbEndpointZone             | a GWLB endpoint in a zone the load balancer does not serve (or with several subnets) is created | Access an inspection system using a Gateway Load Balancer endpoint (AWS PrivateLink guide) |
 // | endpointAcceptanceState      | endpoints of a service with acceptance required are `available`   | Accept or reject connection requests (AWS PrivateLink guide) |
 // | recordAwsManagedPolicy       | AWS managed policies exist only if moto loads ~1,000 per account (seconds per account and reset) | AWS managed policies (IAM User Guide) |
 // | describeEndpointConnections  | DescribeVpcEndpointConnections is not implemented (HTML error page) | DescribeVpcEndpointConnections; VpcEndpointConnection (Amazon EC2 API Reference) |
@@ -17,8 +18,10 @@
 // Done through the service API instead of moto's CloudFormation (no shim needed): PeerOwnerId and
 // PeerRegion (CreateVpcPeeringConnection honours them), AWS::EC2::VPCEndpointService
 // (CreateVpcEndpointServiceConfiguration), its permissions (ModifyVpcEndpointServicePermissions),
-// and load balancer Type=network (CreateLoadBalancer keeps it).
+// load balancer Type=network and Type=gateway (CreateLoadBalancer keeps it), and the internet gateway's
+// edge association (AssociateRouteTable with GatewayId).
 import * as ec2 from '@aws-sdk/client-ec2';
+import * as elb from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as iam from '@aws-sdk/client-iam';
 import type { Credentials } from './aws';
 import type { Engine, HandlerContext } from './engine';
@@ -92,14 +95,16 @@ export class Shims {
       region: ctx.stack.region,
       acceptanceRequired: p.AcceptanceRequired === undefined || p.AcceptanceRequired === true || p.AcceptanceRequired === 'true',
       supportedRegions: p.SupportedRegions ?? [],
-      loadBalancerArns: p.NetworkLoadBalancerArns ?? [],
+      loadBalancerArns: [...(p.NetworkLoadBalancerArns ?? []), ...(p.GatewayLoadBalancerArns ?? [])],
     });
   }
 
   /** Before CreateVpcEndpoint. */
   public async beforeInterfaceEndpoint(p: Props, ctx: HandlerContext): Promise<void> {
-    if ((p.VpcEndpointType ?? 'Gateway') !== 'Interface' || !String(p.ServiceName).startsWith('com.amazonaws.vpce.')) return;
+    const type = p.VpcEndpointType ?? 'Gateway';
+    if ((type !== 'Interface' && type !== 'GatewayLoadBalancer') || !String(p.ServiceName).startsWith('com.amazonaws.vpce.')) return;
     await checkEndpointServiceAccess(this, p, ctx);
+    if (type === 'GatewayLoadBalancer') await gwlbEndpointZone(this, p, ctx);
   }
 
   /** After CreateVpcEndpoint. */
@@ -259,6 +264,22 @@ async function checkEndpointServiceAccess(shims: Shims, p: Props, ctx: HandlerCo
   const allowed = (perms.AllowedPrincipals ?? []).map((a) => a.Principal!);
   const ok = allowed.some((a) => a === '*' || new RegExp(`^arn:[^:]+:iam::${ctx.stack.account}:`).test(a));
   if (!ok) throw new Error(`InvalidServiceName: account ${ctx.stack.account} is not an allowed principal of ${p.ServiceName} (allowed: ${JSON.stringify(allowed)})`);
+}
+
+// Access an inspection system using a Gateway Load Balancer endpoint (AWS PrivateLink guide): one
+// endpoint per Availability Zone, in a zone the Gateway Load Balancer supports, matched by AZ ID.
+async function gwlbEndpointZone(shims: Shims, p: Props, ctx: HandlerContext): Promise<void> {
+  const svc = shims.endpointServices.get(p.ServiceName)!;
+  const subnetIds = (p.SubnetIds ?? []) as string[];
+  if (subnetIds.length !== 1) throw new Error(`InvalidParameter: a Gateway Load Balancer endpoint takes exactly one subnet, got ${JSON.stringify(subnetIds)}`);
+  const [subnet] = (await ctx.clients.ec2.send(new ec2.DescribeSubnetsCommand({ SubnetIds: subnetIds }))).Subnets!;
+  const owner = await ctx.engine.accounts.for(svc.account, svc.region);
+  const lbs = (await owner.elbv2.send(new elb.DescribeLoadBalancersCommand({ LoadBalancerArns: svc.loadBalancerArns }))).LoadBalancers ?? [];
+  const lbSubnets = lbs.flatMap((l) => (l.AvailabilityZones ?? []).map((z) => z.SubnetId!));
+  const served = ((await owner.ec2.send(new ec2.DescribeSubnetsCommand({ SubnetIds: lbSubnets }))).Subnets ?? []).map((s) => s.AvailabilityZoneId);
+  if (!served.includes(subnet.AvailabilityZoneId)) {
+    throw new Error(`InvalidParameter: the endpoint's zone ${subnet.AvailabilityZone} (${subnet.AvailabilityZoneId}) is not supported by the service's load balancer (zones ${JSON.stringify(served)})`);
+  }
 }
 
 // AWS PrivateLink guide, "Accept or reject connection requests": with acceptance required, a new

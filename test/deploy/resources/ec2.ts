@@ -147,6 +147,18 @@ const Route: ResourceHandler = {
   },
 };
 
+// AWS::EC2::GatewayRouteTableAssociation: the edge association of an internet gateway (or virtual
+// private gateway) with a route table (AssociateRouteTable with GatewayId).
+const GatewayRouteTableAssociation: ResourceHandler = {
+  async create(p, ctx) {
+    const out = await ctx.clients.ec2.send(new ec2.AssociateRouteTableCommand({ GatewayId: p.GatewayId, RouteTableId: p.RouteTableId }));
+    return { physicalId: out.AssociationId!, attributes: { AssociationId: out.AssociationId } };
+  },
+  async delete(old, ctx) {
+    await ctx.clients.ec2.send(new ec2.DisassociateRouteTableCommand({ AssociationId: old.physicalId }));
+  },
+};
+
 const InternetGateway: ResourceHandler = {
   async create(p, ctx) {
     const out = await ctx.clients.ec2.send(new ec2.CreateInternetGatewayCommand({ TagSpecifications: tagSpec(ctx, 'internet-gateway', p.Tags) }));
@@ -322,6 +334,7 @@ export const EC2_HANDLERS: Record<string, ResourceHandler> = {
   'AWS::EC2::Subnet': Subnet,
   'AWS::EC2::RouteTable': RouteTable,
   'AWS::EC2::SubnetRouteTableAssociation': SubnetRouteTableAssociation,
+  'AWS::EC2::GatewayRouteTableAssociation': GatewayRouteTableAssociation,
   'AWS::EC2::Route': Route,
   'AWS::EC2::InternetGateway': InternetGateway,
   'AWS::EC2::VPCGatewayAttachment': VPCGatewayAttachment,

@@ -118,7 +118,7 @@ const elbName = (ctx: Parameters<ResourceHandler['create']>[1], p: Props) =>
 
 const LoadBalancer: ResourceHandler = {
   async create(p, ctx) {
-    // The ELBv2 API keeps Type=network (moto's CloudFormation would make every load balancer an ALB).
+    // The ELBv2 API keeps Type=network and Type=gateway (moto's CloudFormation would make every load balancer an ALB).
     const out = await ctx.clients.elbv2.send(new elb.CreateLoadBalancerCommand({
       Name: elbName(ctx, p),
       Type: p.Type ?? 'application',
@@ -164,6 +164,11 @@ const TargetGroup: ResourceHandler = {
       HealthCheckProtocol: p.HealthCheckProtocol,
       HealthCheckPort: p.HealthCheckPort,
       HealthCheckPath: p.HealthCheckPath,
+      HealthCheckEnabled: p.HealthCheckEnabled === undefined ? undefined : p.HealthCheckEnabled === true || p.HealthCheckEnabled === 'true',
+      HealthCheckIntervalSeconds: p.HealthCheckIntervalSeconds && Number(p.HealthCheckIntervalSeconds),
+      HealthCheckTimeoutSeconds: p.HealthCheckTimeoutSeconds && Number(p.HealthCheckTimeoutSeconds),
+      HealthyThresholdCount: p.HealthyThresholdCount && Number(p.HealthyThresholdCount),
+      UnhealthyThresholdCount: p.UnhealthyThresholdCount && Number(p.UnhealthyThresholdCount),
       Tags: cfnTags(ctx, p.Tags),
     }));
     const tg = out.TargetGroups![0];
