@@ -6,17 +6,11 @@
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { addEndpointsExample } from './endpoints';
-import { addInspectionExample } from './inspection';
-import { addPeeringExample } from './peering';
-import { addPrivateLinkExample } from './privatelink';
+import { addExampleEstate } from './estate';
 
 // No stack traces: templates and metadata hold no machine paths.
 const app = new App({ context: { 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true } });
-addEndpointsExample(app);
-addPeeringExample(app);
-addPrivateLinkExample(app);
-addInspectionExample(app);
+addExampleEstate(app);
 
 // Judges: cdk-nag's AWS Solutions pack, beside AWS's CloudFormation validator (turned into
 // errors by '@aws-cdk/core:validateAgainstDefaultRules' in cdk.json).

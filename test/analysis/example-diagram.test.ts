@@ -6,18 +6,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
-import { addEndpointsExample } from '../../examples/endpoints';
-import { addPeeringExample } from '../../examples/peering';
-import { addPrivateLinkExample } from '../../examples/privatelink';
+import { addExampleEstate } from '../../examples/estate';
 import { main } from '../../src/analysis/cli';
 
 test('docs/example-topology.svg is the example app\'s diagram', () => {
   // GIVEN: the example app, synthesized in-process (its topology does not depend on the CLI)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-example-'));
   const app = new App({ outdir: path.join(dir, 'cdk.out'), context: { 'aws:cdk:disable-creation-stack-traces': true } });
-  addEndpointsExample(app);
-  addPeeringExample(app);
-  addPrivateLinkExample(app);
+  addExampleEstate(app);
   app.synth();
 
   // WHEN

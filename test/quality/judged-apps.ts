@@ -2,9 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
-import { addEndpointsExample } from '../../examples/endpoints';
-import { addPeeringExample } from '../../examples/peering';
-import { addPrivateLinkExample } from '../../examples/privatelink';
+import { addExampleEstate } from '../../examples/estate';
 
 /**
  * The apps the independent judges (cfn-lint, cfn-guard) read: the example app and every
@@ -94,9 +92,7 @@ const exampleApp: JudgedApp = {
     const app = new App({ outdir, context: { ...cached, ...cdkJson.context, ...JUDGE_CONTEXT } });
     applyFlags(app, variant.flags);
     configure(app);
-    addEndpointsExample(app);
-    addPeeringExample(app);
-    addPrivateLinkExample(app);
+    addExampleEstate(app);
     withEnv({}, () => app.synth());
   },
 };

@@ -3,9 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { addEndpointsExample } from '../../examples/endpoints';
-import { addPeeringExample } from '../../examples/peering';
-import { addPrivateLinkExample } from '../../examples/privatelink';
+import { addExampleEstate } from '../../examples/estate';
 import {
   GatewayEndpointSet,
   InterfaceEndpointService,
@@ -80,9 +78,7 @@ const scenarios: Array<[string, (app: App) => void]> = [
   }],
   ['the example app', (app) => {
     Validations.of(app).acknowledge({ id: 'AwsSolutions-VPC7', reason: 'Example VPCs; flow logs belong to the account baseline.' });
-    addEndpointsExample(app);
-    addPeeringExample(app);
-    addPrivateLinkExample(app);
+    addExampleEstate(app);
   }],
 ];
 
