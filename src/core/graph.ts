@@ -18,6 +18,8 @@ export enum ConnectionKind {
   PEERING = 'peering',
   /** A PrivateLink interface endpoint to an endpoint service: not routed, CIDRs may overlap. */
   PRIVATELINK = 'privatelink',
+  /** A spoke VPC using an interface endpoint hub's endpoints (spoke → hub VPC, owner = the hub). */
+  INTERFACE_ENDPOINT_HUB = 'interface-endpoint-hub',
 }
 
 /** The kind of a VPC endpoint, as CloudFormation's `VpcEndpointType`. */

@@ -7,6 +7,7 @@
  */
 import { rule, RuleDefinition, RuleSeverity, WARNING_PREFIX } from './rule-types';
 import { EndpointRules } from './rules-endpoints';
+import { HubRules } from './rules-hub';
 import { PeeringRules } from './rules-peering';
 import { PrivateLinkRules } from './rules-privatelink';
 
@@ -80,6 +81,7 @@ export const Rules = {
   ...PeeringRules,
   ...PrivateLinkRules,
   ...EndpointRules,
+  ...HubRules,
 } as const;
 
 /** Every rule in catalogue order. */
