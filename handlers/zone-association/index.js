@@ -45,7 +45,7 @@ async function findZone(client, name, comment) {
   const out = await client.send(new (r53('ListHostedZonesByNameCommand'))({ DNSName: dnsName, MaxItems: 100 }));
   const zones = (out.HostedZones ?? []).filter((/** @type {any} */ z) => z.Name === dnsName && z.Config?.PrivateZone && z.Config?.Comment === comment);
   if (zones.length !== 1) {
-    throw new Error(`${zones.length === 0 ? 'No' : zones.length} private hosted zone${zones.length === 1 ? '' : 's'} named ${dnsName} with comment ${JSON.stringify(comment)}`
+    throw new Error(`${zones.length === 0 ? 'No private hosted zone' : `${zones.length} private hosted zones`} named ${dnsName} with comment ${JSON.stringify(comment)}`
       + ' in the hub\'s account. Deploy the hub\'s stack first (cdk deploy --all orders the stacks).');
   }
   return bareId(zones[0].Id);

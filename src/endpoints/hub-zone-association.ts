@@ -44,6 +44,8 @@ export function zoneAssociationProvider(scope: IConstruct): CustomResourceProvid
   return provider;
 }
 
+const assumable = new WeakMap<CustomResourceProvider, Set<string>>();
+
 /** Properties of one association step. */
 export interface ZoneAssociationStepProps {
   readonly zoneName: string;
@@ -57,7 +59,10 @@ export interface ZoneAssociationStepProps {
 /** A `Custom::HostedZoneAssociation` step. */
 export function zoneAssociationStep(scope: Construct, id: string, props: ZoneAssociationStepProps): CustomResource {
   const provider = zoneAssociationProvider(scope);
-  if (props.authorizerRoleArn !== undefined) {
+  const granted = assumable.get(provider) ?? new Set<string>();
+  assumable.set(provider, granted);
+  if (props.authorizerRoleArn !== undefined && !granted.has(props.authorizerRoleArn)) {
+    granted.add(props.authorizerRoleArn);
     provider.addToRolePolicy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: props.authorizerRoleArn });
   }
   return new CustomResource(scope, id, {

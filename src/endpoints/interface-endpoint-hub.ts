@@ -330,8 +330,19 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
   /** Admit a VPC's blocks on HTTPS (IPv4 and IPv6), once per block. */
   private admitVpc(vpc: ec2.IVpc): void {
     const facts = readVpcFacts(vpc);
+    let v6 = 0;
     for (const c of facts.cidrs) {
-      const text = c.block?.cidr ?? c.text;
+      let text = c.block?.cidr ?? c.text;
+      if (c.family === IpFamily.IPV6) v6++;
+      if (text === '' && c.family === IpFamily.IPV6 && vpc instanceof ec2.Vpc && this.sameEnv(vpc)) {
+        // Amazon-provided or IPAM IPv6 blocks: the VPC's Ipv6CidrBlocks attribute, read once the
+        // blocks are associated (the group waits for their association resources).
+        text = Fn.select(v6 - 1, vpc.vpcIpv6CidrBlocks);
+        for (const block of vpc.node.findAll()) {
+          const pending = block instanceof ec2.CfnVPCCidrBlock && block.cidrBlock === undefined;
+          if (pending && Stack.of(block) === Stack.of(this)) this.sg.node.addDependency(block);
+        }
+      }
       if (text === '') {
         if (!this.admitted.has(`unknown:${facts.path}`)) {
           this.admitted.add(`unknown:${facts.path}`);
@@ -354,7 +365,8 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
 
   private selectSubnets(selection: ec2.SubnetSelection | undefined): ec2.ISubnet[] {
     const vpc = this.vpc;
-    const chosen = selection ?? (vpc.privateSubnets.length > 0 ? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } : { subnetType: ec2.SubnetType.PRIVATE_ISOLATED });
+    const type = vpc.privateSubnets.length > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED;
+    const chosen = selection ?? { subnetType: type };
     let picked: ec2.ISubnet[] = [];
     try {
       picked = vpc.selectSubnets({ ...chosen, onePerAz: true }).subnets;
