@@ -7,12 +7,14 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { addEndpointsExample } from './endpoints';
+import { addHubExample } from './hub';
 import { addPeeringExample } from './peering';
 import { addPrivateLinkExample } from './privatelink';
 
 // No stack traces: templates and metadata hold no machine paths.
 const app = new App({ context: { 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true } });
 addEndpointsExample(app);
+addHubExample(app);
 addPeeringExample(app);
 addPrivateLinkExample(app);
 

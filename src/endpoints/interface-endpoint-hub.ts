@@ -310,10 +310,10 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
       const root = this.node.root as Construct;
       const id = `${hubStack.stackName}-${this.node.id}-${key}`;
       stack = new Stack(root, id, { env: { account, region }, description: `Associations of ${this.node.path}'s private hosted zones with VPCs of ${account} in ${region}` });
-      stack.addDependency(hubStack);
+      stack.addStackDependency(hubStack, 'the associations need the hub\'s zones (and, across accounts, its authorizer role)');
       this.associationStacks.set(key, stack);
     }
-    stack.addDependency(spokeStack);
+    stack.addStackDependency(spokeStack, 'the associations need the spoke VPC');
     const spokeId = serviceChildId(facts.path.replace(/\//g, '-'));
     for (const s of this.shared) {
       if (s.zoneName === undefined) continue;
