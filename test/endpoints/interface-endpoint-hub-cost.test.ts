@@ -37,3 +37,22 @@ describe('hub break-even from the list prices', () => {
     expect(() => hubTransferPerGb({ ...base, crossAzShare: 2 })).toThrow(/crossAzShare must be between 0 and 1, got 2/);
   });
 });
+
+test('the README quotes the break-even table as the functions compute it', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const readme: string = require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const usd = (n: number) => `$${n.toFixed(2)}`;
+  const base = { services: 2, availabilityZones: 2, gbPerSpokePerMonth: 100 };
+  const rows: Array<[string, Parameters<typeof hubCost>[0]]> = [
+    ['100 GB per spoke a month, half across AZs', base],
+    ['100 GB per spoke a month, spokes in another region', { ...base, interRegion: true }],
+    ['1,000 GB per spoke a month, spokes in another region', { ...base, gbPerSpokePerMonth: 1000, interRegion: true }],
+  ];
+  for (const [label, input] of rows) {
+    const ten = hubCost(input, 10);
+    expect(readme).toContain(`| ${label} | ${hubBreakEvenSpokes(input)} spokes | ${usd(ten.perVpcUsd)} | ${usd(ten.hubUsd)} |`);
+  }
+  const maxGb = (2 * 2 * PRICES.interfaceEndpointAzHour.usd * HOURS_PER_MONTH) / hubTransferPerGb(base);
+  expect(readme).toContain(`Past ${Math.round(maxGb).toLocaleString('en-US')} GB per spoke a month`);
+  expect(hubBreakEvenSpokes({ ...base, gbPerSpokePerMonth: Math.round(maxGb) + 1 })).toBeUndefined();
+});
