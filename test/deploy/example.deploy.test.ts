@@ -1,7 +1,7 @@
 // The deploy tier: the example app (examples/app.ts with examples/cdk.json's context),
 // synthesized and deployed into the emulator, its state asserted as AWS would show it.
 import { DescribeVpcEndpointsCommand } from '@aws-sdk/client-ec2';
-import { GetHostedZoneCommand, ListResourceRecordSetsCommand, ListVPCAssociationAuthorizationsCommand } from '@aws-sdk/client-route-53';
+import { GetHostedZoneCommand, ListHostedZonesByNameCommand, ListResourceRecordSetsCommand, ListVPCAssociationAuthorizationsCommand } from '@aws-sdk/client-route-53';
 import { checkEndpoints, checkPeerings, deployedServiceName, deployedTypes } from './checks';
 import { Harness } from './harness';
 import { EmulatedState } from './state';
@@ -146,5 +146,17 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
     expect(rules.ingress.flatMap((r) => (r.IpRanges ?? []).map((x) => [r.IpProtocol, r.FromPort, r.ToPort, x.CidrIp])).sort()).toEqual([
       ['tcp', 443, 443, '10.40.0.0/16'], ['tcp', 443, 443, '10.41.0.0/16'], ['tcp', 443, 443, '10.42.0.0/16'],
     ]);
+  });
+
+  // Last: it deletes every stack.
+  test('hub: removal disassociates the partner spoke from its own account, then the zones go with the hub\'s stack', async () => {
+    const partnerVpc = h.engine.resourcesOfType('AWS::EC2::VPC').find((r) => r.stack.stackName === 'HubPartnerSpoke')!.physicalId;
+    const zoneIds = h.engine.resourcesOfType('AWS::Route53::HostedZone').map((z) => z.physicalId);
+    await h.engine.destroyAll();
+    const log = h.engine.shims.zoneAuthorizationLog.filter((e) => e.vpc === `us-east-1/${partnerVpc}` && e.action === 'disassociate');
+    expect(log.map((e) => [e.zoneId, e.caller]).sort()).toEqual(zoneIds.map((z) => [z, '222222222222']).sort());
+    const network = await h.engine.accounts.for('111111111111', 'us-east-1');
+    const left = await network.route53.send(new ListHostedZonesByNameCommand({}));
+    expect((left.HostedZones ?? []).filter((z) => zoneIds.includes(z.Id!.replace('/hostedzone/', '')))).toEqual([]);
   });
 });
