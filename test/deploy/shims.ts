@@ -177,15 +177,21 @@ export class Shims {
       // CreateVPCAssociationAuthorization: "you must use the account that created the hosted zone".
       if (caller !== owner) return route53Error(404, 'NoSuchHostedZone', `No hosted zone found with ID: ${zoneId}`);
       if (op === 'authorizevpcassociation' && method === 'GET') {
-        return { status: 200, body: `<ListVPCAssociationAuthorizationsResponse xmlns="${R53_XMLNS}"><HostedZoneId>${zoneId}</HostedZoneId><VPCs>`
+        return {
+          status: 200,
+          body: `<ListVPCAssociationAuthorizationsResponse xmlns="${R53_XMLNS}"><HostedZoneId>${zoneId}</HostedZoneId><VPCs>`
           + [...auths].map((k) => `<VPC><VPCRegion>${k.split('/')[0]}</VPCRegion><VPCId>${k.split('/')[1]}</VPCId></VPC>`).join('')
-          + '</VPCs></ListVPCAssociationAuthorizationsResponse>' };
+          + '</VPCs></ListVPCAssociationAuthorizationsResponse>',
+        };
       }
       if (op === 'authorizevpcassociation') {
         auths.add(vpcKey);
         this.zoneAuthorizationLog.push({ action: 'authorize', zoneId, vpc: vpcKey, caller });
-        return { status: 200, body: `<CreateVPCAssociationAuthorizationResponse xmlns="${R53_XMLNS}"><HostedZoneId>${zoneId}</HostedZoneId>`
-          + `<VPC><VPCRegion>${vpc.VPCRegion}</VPCRegion><VPCId>${vpc.VPCId}</VPCId></VPC></CreateVPCAssociationAuthorizationResponse>` };
+        return {
+          status: 200,
+          body: `<CreateVPCAssociationAuthorizationResponse xmlns="${R53_XMLNS}"><HostedZoneId>${zoneId}</HostedZoneId>`
+          + `<VPC><VPCRegion>${vpc.VPCRegion}</VPCRegion><VPCId>${vpc.VPCId}</VPCId></VPC></CreateVPCAssociationAuthorizationResponse>`,
+        };
       }
       if (!auths.delete(vpcKey)) return route53Error(404, 'VPCAssociationAuthorizationNotFound', `The VPC ${vpc.VPCId} is not authorized for ${zoneId}`);
       this.zoneAuthorizationLog.push({ action: 'deauthorize', zoneId, vpc: vpcKey, caller });
@@ -206,8 +212,11 @@ export class Shims {
       const out = await ownerClients.route53.send(cmd as any) as { ChangeInfo?: { Id?: string } };
       this.zoneAuthorizationLog.push({ action: op === 'associatevpc' ? 'associate' : 'disassociate', zoneId, vpc: vpcKey, caller });
       const tag = op === 'associatevpc' ? 'AssociateVPCWithHostedZoneResponse' : 'DisassociateVPCFromHostedZoneResponse';
-      return { status: 200, body: `<${tag} xmlns="${R53_XMLNS}"><ChangeInfo><Id>${out.ChangeInfo?.Id ?? '/change/harness'}</Id><Status>INSYNC</Status>`
-        + `<SubmittedAt>${new Date().toISOString()}</SubmittedAt></ChangeInfo></${tag}>` };
+      return {
+        status: 200,
+        body: `<${tag} xmlns="${R53_XMLNS}"><ChangeInfo><Id>${out.ChangeInfo?.Id ?? '/change/harness'}</Id><Status>INSYNC</Status>`
+        + `<SubmittedAt>${new Date().toISOString()}</SubmittedAt></ChangeInfo></${tag}>`,
+      };
     } catch (e) {
       return route53Error(400, (e as Error).name, (e as Error).message);
     }

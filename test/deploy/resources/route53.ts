@@ -7,7 +7,8 @@ import type { HandlerContext } from '../engine';
 
 type Vpc = r53.VPC & { VPCId: string; VPCRegion: r53.VPCRegion };
 
-const vpcsOf = (p: Record<string, any>): Vpc[] => (p.VPCs ?? []).map((v: any) => ({ VPCId: String(v.VPCId), VPCRegion: String(v.VPCRegion) as r53.VPCRegion }));
+const vpcsOf = (p: Record<string, any>): Vpc[] =>
+  (p.VPCs ?? []).map((v: any) => ({ VPCId: String(v.VPCId), VPCRegion: String(v.VPCRegion) as r53.VPCRegion }));
 const key = (v: Vpc) => `${v.VPCRegion}/${v.VPCId}`;
 const bare = (id: string) => id.replace(/^\/hostedzone\//, '');
 
