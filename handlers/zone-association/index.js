@@ -28,6 +28,7 @@ async function assume(roleArn) {
   const sts = new STSClient({});
   const out = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'hub-zone-association' }));
   const c = out.Credentials;
+  if (!c) throw new Error(`AssumeRole ${roleArn} returned no credentials`);
   return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
 }
 
