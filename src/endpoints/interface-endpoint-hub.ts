@@ -401,6 +401,16 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
     const hubFacts = graph._facts(this.vpc, index);
     const spokeFacts = this.spokeList.map((s) => graph._facts(s, index));
 
+    for (const f of [hubFacts, ...spokeFacts]) {
+      if (f.pendingLookup) {
+        warn(this, Rules.VPC_PENDING_LOOKUP, {
+          prop: f.vpc === this.vpc ? 'vpc' : `spoke ${f.path}`,
+          received: `${f.path} is a pending Vpc.fromLookup`,
+          rule: 'reachability and overlap with the hub are checked once the lookup has real values',
+        });
+        return errors;
+      }
+    }
     for (const f of spokeFacts) this.checkReachable(f, hubFacts, error);
     this.checkOverlap(hubFacts, spokeFacts, error);
     this.checkDuplicateDns([hubFacts, ...spokeFacts], index.endpoints, error);

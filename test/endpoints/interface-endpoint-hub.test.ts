@@ -349,3 +349,14 @@ test('README contract: a hub shares two services with a spoke in a few lines', (
   expect(synthErrors(app)).toBe('');
   expect(hub.spokes).toEqual([spokeVpc]);
 });
+
+test('a spoke from a pending Vpc.fromLookup is checked on the next synth pass (vpc-pending-lookup)', () => {
+  // GIVEN a lookup the CLI has not answered yet (its dummy ID is no VPC ID AWS's validator accepts)
+  const app = new App({ postCliContext: { '@aws-cdk/core:validateAgainstDefaultRules': false } });
+  const stack = stackIn(app, 'Network');
+  const hub = new InterfaceEndpointHub(stack, 'Hub', { vpc: vpcIn(stack, 'Shared', '10.0.0.0/16'), services: SERVICES });
+  hub.shareWith(ec2.Vpc.fromLookup(stack, 'Looked', { vpcId: 'vpc-0abc1234' }));
+  // THEN no reachability error yet, and a warning that says why
+  expect(synthErrors(app)).not.toMatch(/hub-spoke-unreachable/);
+  Annotations.fromStack(stack).hasWarning('/Network/Hub', Match.stringLikeRegexp('spoke Network/Looked Network/Looked is a pending Vpc.fromLookup.*vpc-pending-lookup'));
+});
