@@ -246,7 +246,19 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
     }
     const parsed = checkedServiceName(this, prop, svc.name, 'sqs');
     checkRegion(this, prop, svc.name, parsed.region, this.region);
-    const dns = hubDnsFacts(parsed.shortName, region, suffix);
+    const table = hubDnsFacts(parsed.shortName, region, suffix);
+    const dns = svc.privateDnsName === undefined && svc.privateDnsSubdomains === undefined ? table : {
+      ...table,
+      zoneName: svc.privateDnsName ?? table.zoneName,
+      wildcard: svc.privateDnsSubdomains ?? table.wildcard,
+    };
+    if (dns.zoneName !== undefined && !Token.isUnresolved(dns.zoneName) && !/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/.test(dns.zoneName)) {
+      fail(this, Rules.ENDPOINT_SERVICE_NAME_INVALID, {
+        prop: `${prop}.privateDnsName`,
+        received: show(dns.zoneName),
+        rule: 'a private DNS name is a lowercase domain name such as "bedrock-runtime.us-east-1.amazonaws.com", without a leading "*." or a trailing dot',
+      });
+    }
     if (dns.onlyRegion !== undefined && this.region !== undefined && this.region !== dns.onlyRegion) {
       fail(this, Rules.HUB_GLOBAL_SERVICE_REGION, {
         prop,

@@ -360,3 +360,26 @@ test('a spoke from a pending Vpc.fromLookup is checked on the next synth pass (v
   expect(synthErrors(app)).not.toMatch(/hub-spoke-unreachable/);
   Annotations.fromStack(stack).hasWarning('/Network/Hub', Match.stringLikeRegexp('spoke Network/Looked Network/Looked is a pending Vpc.fromLookup.*vpc-pending-lookup'));
 });
+
+describe('InterfaceEndpointHub: a private DNS name the library\'s table does not hold', () => {
+  test('InterfaceEndpointService.of(name, { privateDnsName, privateDnsSubdomains }) names the zone and adds the wildcard', () => {
+    const app = newApp();
+    const stack = stackIn(app, 'Network');
+    new InterfaceEndpointHub(stack, 'Hub', {
+      vpc: vpcIn(stack, 'Shared', '10.0.0.0/16'),
+      services: [InterfaceEndpointService.of('example-svc', { privateDnsName: 'api.example-svc.us-east-1.amazonaws.com', privateDnsSubdomains: true })],
+    });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::Route53::HostedZone', { Name: 'api.example-svc.us-east-1.amazonaws.com' });
+    t.resourcePropertiesCountIs('AWS::Route53::RecordSet', { Name: '*.api.example-svc.us-east-1.amazonaws.com.' }, 1);
+  });
+
+  test('a malformed private DNS name is refused (endpoint-service-name-invalid)', () => {
+    const app = newApp();
+    const stack = stackIn(app, 'Network');
+    expect(() => new InterfaceEndpointHub(stack, 'Hub', {
+      vpc: vpcIn(stack, 'Shared', '10.0.0.0/16'),
+      services: [InterfaceEndpointService.of('example-svc', { privateDnsName: '*.Example.com.' })],
+    })).toThrow(/services\[0\].privateDnsName "\*.Example.com."; a private DNS name is a lowercase domain name.*endpoint-service-name-invalid/);
+  });
+});
