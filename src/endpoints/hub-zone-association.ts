@@ -1,6 +1,8 @@
-// Internal (not re-exported): the cross-account (and cross-region) association of a hub's private
-// hosted zones with a spoke VPC. CloudFormation has no resource for it, so a custom resource in a
-// stack of the spoke's account and region runs the two steps of "Associating an Amazon VPC and a
+// Internal (not re-exported): the association of a hub's private hosted zones with a spoke VPC of
+// another stack (the zone's VPC list would need the spoke's ID in the hub's stack, a cycle when the
+// spoke's stack holds its peering with the hub; across accounts and regions no reference exists at
+// all). CloudFormation has no resource for it, so a custom resource in a stack of the spoke's
+// account and region associates the VPC; across accounts it runs the two steps of "Associating an Amazon VPC and a
 // private hosted zone that you created with different AWS accounts" (Route 53 Developer Guide):
 // CreateVPCAssociationAuthorization with the hub account's role, AssociateVPCWithHostedZone with
 // its own, then DeleteVPCAssociationAuthorization. Handler: handlers/zone-association.

@@ -196,8 +196,9 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
 
   /**
    * Let `spoke` use the hub's endpoints: its CIDR blocks are admitted by the security group and the
-   * zones are associated with it (in the zone's VPC list within the hub's account and region; with
-   * a `Custom::HostedZoneAssociation` in a stack of the spoke's account and region otherwise).
+   * zones are associated with it (in the zones' VPC list when it is in the hub's stack; otherwise
+   * with a `Custom::HostedZoneAssociation` in a stack of the spoke's account and region, with the
+   * two-step authorisation across accounts).
    * The spoke must be peered with the hub VPC, with routes both ways.
    */
   public shareWith(spoke: ec2.IVpc): void {
@@ -221,7 +222,7 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
     this.spokeList.push(spoke);
     ConnectivityGraph.of(this)._addConnection({ owner: this, kind: ConnectionKind.INTERFACE_ENDPOINT_HUB, source: spoke, target: this.vpc });
     this.admitVpc(spoke);
-    if (!this.sameEnv(spoke)) this.associateRemote(spoke, spokeFacts);
+    if (!this.inZoneList(spoke)) this.associateRemote(spoke, spokeFacts);
   }
 
   /** The endpoint's own regional DNS name for a service of the hub (what clients of a service without private DNS call). */
@@ -286,21 +287,25 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
     return `cdk-private-connectivity interface endpoint hub ${this.node.path} ${shortName}`;
   }
 
-  /** Whether the spoke is in the hub's account and region (so its ID can be in the zone's VPC list). */
-  private sameEnv(vpc: ec2.IVpc): boolean {
+  /**
+   * Whether a VPC goes in the zones' VPC list: the hub's own stack's VPCs (and, in
+   * environment-agnostic apps, every VPC). A spoke of another stack is associated from a stack of
+   * its own instead: its stack often holds its peering with the hub, which references the hub
+   * VPC, so the hub's stack referencing the spoke VPC back would be a cycle.
+   */
+  private inZoneList(vpc: ec2.IVpc): boolean {
     const a = Stack.of(this);
     const b = Stack.of(vpc);
     if (a === b) return true;
     const literal = (s: string) => !Token.isUnresolved(s);
-    if (!literal(a.account) || !literal(b.account) || !literal(a.region) || !literal(b.region)) return true;
-    return a.account === b.account && a.region === b.region;
+    return !literal(a.account) || !literal(b.account) || !literal(a.region) || !literal(b.region);
   }
 
   private zoneVpcs(): route53.CfnHostedZone.VPCProperty[] {
-    return [this.vpc, ...this.spokeList.filter((s) => this.sameEnv(s))].map((v) => ({ vpcId: v.vpcId, vpcRegion: v.env.region }));
+    return [this.vpc, ...this.spokeList.filter((s) => this.inZoneList(s))].map((v) => ({ vpcId: v.vpcId, vpcRegion: v.env.region }));
   }
 
-  /** Associations in another account or region: a stack there, after the hub's stack and the spoke's. */
+  /** Associations of a spoke of another stack: a stack in its account and region, after the hub's stack and the spoke's. */
   private associateRemote(spoke: ec2.IVpc, facts: VpcFacts): void {
     const hubStack = Stack.of(this);
     const spokeStack = Stack.of(spoke);
@@ -346,7 +351,7 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
     for (const c of facts.cidrs) {
       let text = c.block?.cidr ?? c.text;
       if (c.family === IpFamily.IPV6) v6++;
-      if (text === '' && c.family === IpFamily.IPV6 && vpc instanceof ec2.Vpc && this.sameEnv(vpc)) {
+      if (text === '' && c.family === IpFamily.IPV6 && vpc instanceof ec2.Vpc && Stack.of(vpc) === Stack.of(this)) {
         // Amazon-provided or IPAM IPv6 blocks: the VPC's Ipv6CidrBlocks attribute, read once the
         // blocks are associated (the group waits for their association resources).
         text = Fn.select(v6 - 1, vpc.vpcIpv6CidrBlocks);

@@ -135,6 +135,25 @@ describe('InterfaceEndpointHub: spokes in other accounts and regions', () => {
     westAssoc.hasResourceProperties('Custom::HostedZoneAssociation', { VpcRegion: 'eu-west-1', AuthorizerRoleArn: Match.absent() });
   });
 
+  test('a spoke of another stack of the hub\'s account, whose stack holds its peering: associated from a stack of its own, no cycle', () => {
+    // GIVEN the spoke's stack peers with the hub VPC (it references the hub's stack)
+    const app = newApp();
+    const network = stackIn(app, 'Network');
+    const hubVpc = vpcIn(network, 'Shared', '10.0.0.0/16');
+    const hub = new InterfaceEndpointHub(network, 'Hub', { vpc: hubVpc, services: SERVICES });
+    const team = stackIn(app, 'Team');
+    const spoke = vpcIn(team, 'Vpc', '10.1.0.0/16');
+    hub.shareWith(spoke);
+    new PeeredVpcPair(team, 'ToHub', { requester: spoke, accepter: hubVpc });
+    // THEN
+    expect(synthErrors(app)).toBe('');
+    for (const z of Object.values(Template.fromStack(network).findResources('AWS::Route53::HostedZone'))) expect(z.Properties.VPCs).toHaveLength(1);
+    const assoc = app.node.findChild('Network-Hub-111111111111-us-east-1') as Stack;
+    Template.fromStack(assoc).resourceCountIs('Custom::HostedZoneAssociation', 2);
+    Template.fromStack(assoc).hasResourceProperties('Custom::HostedZoneAssociation', { VpcRegion: 'us-east-1', AuthorizerRoleArn: Match.absent() });
+    expect(assoc.dependencies.map((s) => s.stackName).sort()).toEqual(['Network', 'Team']);
+  });
+
   test('the association stacks deploy after the hub\'s stack and the spoke\'s', () => {
     const { app } = remote();
     const assoc = app.node.findChild('Network-Hub-222222222222-us-east-1') as Stack;
