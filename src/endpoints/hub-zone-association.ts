@@ -7,7 +7,7 @@
 // CreateVPCAssociationAuthorization with the hub account's role, AssociateVPCWithHostedZone with
 // its own, then DeleteVPCAssociationAuthorization. Handler: handlers/zone-association.
 import * as path from 'path';
-import { CustomResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, PhysicalName, Stack } from 'aws-cdk-lib';
+import { CustomResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, PhysicalName, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgeFunctionOutsideVpc, acknowledgeRule } from '../core/nag';
@@ -33,14 +33,18 @@ export function zoneAssociationProvider(scope: IConstruct): CustomResourceProvid
     // call takes no resource.
     provider.addToRolePolicy({
       Effect: 'Allow',
-      Action: ['route53:AssociateVPCWithHostedZone', 'route53:DisassociateVPCFromHostedZone', 'route53:ListHostedZonesByVPC'],
-      Resource: '*',
+      Action: ['route53:AssociateVPCWithHostedZone', 'route53:DisassociateVPCFromHostedZone'],
+      Resource: `arn:${stack.partition}:route53:::hostedzone/*`,
     });
-    provider.addToRolePolicy({ Effect: 'Allow', Action: ['route53:ListHostedZonesByName', 'ec2:DescribeVpcs'], Resource: '*' });
+    provider.addToRolePolicy({ Effect: 'Allow', Action: ['route53:ListHostedZonesByName', 'route53:ListHostedZonesByVPC', 'ec2:DescribeVpcs'], Resource: '*' });
     acknowledgeRule(provider, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       'The zone association provider function only writes its own CloudWatch Logs with this managed policy (aws-cdk-lib CustomResourceProvider).');
     acknowledgeRule(provider, 'AwsSolutions-IAM5[Resource::*]',
-      'The hosted zone is another account\'s, found by name at deploy time; ListHostedZonesByName, ListHostedZonesByVPC and ec2:DescribeVpcs take no resource (Actions, resources, and condition keys for Amazon Route 53).');
+      'ListHostedZonesByName, ListHostedZonesByVPC and ec2:DescribeVpcs take no resource (Actions, resources, and condition keys for Amazon Route 53).');
+    // cdk-nag names the finding by the rendered ARN (a literal partition under enablePartitionLiterals).
+    const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
+    acknowledgeRule(provider, `AwsSolutions-IAM5[Resource::arn:${partition}:route53:::hostedzone/*]`,
+      'The hub\'s zone (often another account\'s) is found by name at deploy time, so its ID is not known when the policy is written; the actions are only (dis)associating a VPC.');
     acknowledgeFunctionOutsideVpc(provider, 'the Route 53 API (AssociateVPCWithHostedZone) and STS');
   }
   return provider;

@@ -182,10 +182,11 @@ describe('InterfaceEndpointHub: spokes in other accounts and regions', () => {
     const role = Object.values(t.findResources('AWS::IAM::Role'))[0];
     const statements = role.Properties.Policies[0].PolicyDocument.Statement as any[];
     expect(statements.map((s) => s.Action)).toEqual([
-      ['route53:AssociateVPCWithHostedZone', 'route53:DisassociateVPCFromHostedZone', 'route53:ListHostedZonesByVPC'],
-      ['route53:ListHostedZonesByName', 'ec2:DescribeVpcs'],
+      ['route53:AssociateVPCWithHostedZone', 'route53:DisassociateVPCFromHostedZone'],
+      ['route53:ListHostedZonesByName', 'route53:ListHostedZonesByVPC', 'ec2:DescribeVpcs'],
       'sts:AssumeRole',
     ]);
+    expect(cfnText(statements[0].Resource)).toBe('arn:aws:route53:::hostedzone/*');
     expect(cfnText(statements[2].Resource)).toMatch(/^arn:aws:iam::111111111111:role\/.+/);
   });
 });
