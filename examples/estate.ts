@@ -4,6 +4,7 @@
  */
 import { App } from 'aws-cdk-lib';
 import { addEndpointsExample } from './endpoints';
+import { addHubExample } from './hub';
 import { addInspectionExample } from './inspection';
 import { addPeeringExample } from './peering';
 import { addPrivateLinkExample } from './privatelink';
@@ -11,6 +12,7 @@ import { addPrivateLinkExample } from './privatelink';
 /** Add every pattern's stacks to `app`. */
 export function addExampleEstate(app: App): void {
   addEndpointsExample(app);
+  addHubExample(app);
   addPeeringExample(app);
   addPrivateLinkExample(app);
   addInspectionExample(app);

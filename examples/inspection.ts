@@ -15,7 +15,7 @@ export function addInspectionExample(app: App): void {
   // ---- provider: the appliance VPC and its endpoint service ----
   const applianceStack = new Stack(app, 'InspectionAppliances', { env: networkEnv(SECONDARY_REGION) });
   const applianceVpc = new ec2.Vpc(applianceStack, 'Vpc', {
-    ipAddresses: ec2.IpAddresses.cidr('10.40.0.0/16'),
+    ipAddresses: ec2.IpAddresses.cidr('10.50.0.0/16'),
     maxAzs: 2,
     natGateways: 0,
     subnetConfiguration: [{ name: 'appliances', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
@@ -34,7 +34,7 @@ export function addInspectionExample(app: App): void {
   // ---- consumer: the application VPC, inspected ----
   const appStack = new Stack(app, 'InspectionApp', { env: networkEnv(SECONDARY_REGION) });
   const appVpc = new ec2.Vpc(appStack, 'Vpc', {
-    ipAddresses: ec2.IpAddresses.cidr('10.41.0.0/16'),
+    ipAddresses: ec2.IpAddresses.cidr('10.51.0.0/16'),
     maxAzs: 2,
     natGateways: 0,
     subnetConfiguration: [

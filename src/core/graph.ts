@@ -20,6 +20,8 @@ export enum ConnectionKind {
   PRIVATELINK = 'privatelink',
   /** Gateway Load Balancer endpoints that send a consumer VPC's traffic through an appliance VPC's inspection service. */
   INSPECTION = 'inspection',
+  /** A spoke VPC using an interface endpoint hub's endpoints (spoke → hub VPC, owner = the hub). */
+  INTERFACE_ENDPOINT_HUB = 'interface-endpoint-hub',
 }
 
 /** The kind of a VPC endpoint, as CloudFormation's `VpcEndpointType`. */

@@ -7,6 +7,7 @@
  */
 import { rule, RuleDefinition, RuleSeverity, WARNING_PREFIX } from './rule-types';
 import { EndpointRules } from './rules-endpoints';
+import { HubRules } from './rules-hub';
 import { InspectionRules } from './rules-inspection';
 import { PeeringRules } from './rules-peering';
 import { PrivateLinkRules } from './rules-privatelink';
@@ -81,6 +82,7 @@ export const Rules = {
   ...PeeringRules,
   ...PrivateLinkRules,
   ...EndpointRules,
+  ...HubRules,
   ...InspectionRules,
 } as const;
 

@@ -125,14 +125,44 @@ export class InterfaceEndpointService {
    * Any AWS service, by short name (`appconfig`, `bedrock-runtime`) or full service name
    * (`com.amazonaws.us-east-1.appconfig`).
    */
-  public static of(name: string): InterfaceEndpointService {
-    return new InterfaceEndpointService(name);
+  public static of(name: string, options: InterfaceEndpointServiceOptions = {}): InterfaceEndpointService {
+    return new InterfaceEndpointService(name, options);
   }
 
   /** The name as given: a short name (`sns`) or a full service name. */
   public readonly name: string;
 
-  private constructor(name: string) {
+  /**
+   * The service's private DNS name, when given (an `InterfaceEndpointHub` names its zone after it).
+   * @default - the library's table, else `<short name>.<region>.<DNS suffix>`
+   */
+  public readonly privateDnsName?: string;
+
+  /**
+   * Whether clients call sub-domains of the private DNS name, when given.
+   * @default - the library's table, else false
+   */
+  public readonly privateDnsSubdomains?: boolean;
+
+  private constructor(name: string, options: InterfaceEndpointServiceOptions = {}) {
     this.name = name;
+    this.privateDnsName = options.privateDnsName;
+    this.privateDnsSubdomains = options.privateDnsSubdomains;
   }
+}
+
+/** Facts about an interface endpoint service the library's tables may not hold. */
+export interface InterfaceEndpointServiceOptions {
+  /**
+   * The service's private DNS name (e.g. `bedrock-runtime.us-east-1.amazonaws.com`), as its
+   * service's PrivateLink documentation gives it; an `InterfaceEndpointHub` names its zone after it.
+   * @default - the library's table of irregular names, else `<short name>.<region>.<DNS suffix>`
+   */
+  readonly privateDnsName?: string;
+
+  /**
+   * Whether clients call sub-domains of the private DNS name (the hub adds a `*` record).
+   * @default - the library's table, else false
+   */
+  readonly privateDnsSubdomains?: boolean;
 }

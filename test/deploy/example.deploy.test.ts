@@ -4,7 +4,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as ec2 from '@aws-sdk/client-ec2';
+import { DescribeVpcEndpointsCommand } from '@aws-sdk/client-ec2';
 import * as elb from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetHostedZoneCommand, ListHostedZonesByNameCommand, ListResourceRecordSetsCommand, ListVPCAssociationAuthorizationsCommand } from '@aws-sdk/client-route-53';
 import { App, Stack } from 'aws-cdk-lib';
 import * as cdkEc2 from 'aws-cdk-lib/aws-ec2';
 import { checkEndpoints, checkPeerings, deployedServiceName, deployedTypes } from './checks';
@@ -40,17 +42,18 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
 
   test('every stack and resource type deployed', () => {
     expect([...h.engine.stacks.values()].map((s) => s.stackName).sort()).toEqual([
-      'EndpointsVpc', 'InspectionApp', 'InspectionAppliances', 'PeeringEuropeVpc', 'PeeringPartnerVpc', 'PeeringVpc', 'PeeringVpc-HubToEurope-Accepter', 'PeeringVpc-HubToPartner-Accepter',
+      'EndpointsVpc', 'HubPartnerSpoke', 'HubPartnerSpoke-ToHub-Accepter', 'HubVpc', 'HubVpc-SharedEndpoints-222222222222-us-east-1',
+      'InspectionApp', 'InspectionAppliances', 'PeeringEuropeVpc', 'PeeringPartnerVpc', 'PeeringVpc', 'PeeringVpc-HubToEurope-Accepter', 'PeeringVpc-HubToPartner-Accepter',
       'PrivateLinkAcceptance', 'PrivateLinkConsumer', 'PrivateLinkPartnerConsumer', 'PrivateLinkProvider', 'PrivateLinkRemoteConsumer',
     ]);
     expect(deployedTypes(h.engine)).toEqual(expect.arrayContaining([
       'AWS::EC2::Instance', 'AWS::EC2::VPCEndpointService', 'AWS::S3::BucketPolicy', 'Custom::PeeringConnection', 'Custom::PrivateLinkEndpointAcceptance',
-      'AWS::EC2::GatewayRouteTableAssociation',
+      'AWS::EC2::GatewayRouteTableAssociation', 'AWS::Route53::HostedZone', 'AWS::Route53::RecordSet', 'Custom::HostedZoneAssociation',
     ]));
   });
 
   test('peering: the hub peered with apps (DNS both ways), Europe and the partner; routes on both sides', async () => {
-    const peerings = await checkPeerings(h.engine);
+    const peerings = (await checkPeerings(h.engine)).filter((p) => p.stack.startsWith('Peering'));
     const byAccepter = (cidr: string) => peerings.find((p) => p.accepter.cidr === cidr)!;
     expect(peerings).toHaveLength(3);
     const apps = byAccepter('10.21.0.0/16');
@@ -99,6 +102,61 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
     ]);
   });
 
+  test('hub: endpoints with private DNS off; per service a private zone with an alias record to its endpoint, associated with the hub and both spokes', async () => {
+    const vpcId = (stack: string, prefix: string) => h.engine.resourcesOfType('AWS::EC2::VPC').find((r) => r.stack.stackName === stack && r.logicalId.startsWith(prefix))!.physicalId;
+    const expectedVpcs = [vpcId('HubVpc', 'Shared'), vpcId('HubVpc', 'AppsSpoke'), vpcId('HubPartnerSpoke', 'Vpc')].sort();
+    const network = await h.engine.accounts.for('111111111111', 'us-east-1');
+    const endpoints = h.engine.resourcesOfType('AWS::EC2::VPCEndpoint').filter((r) => r.stack.stackName === 'HubVpc');
+    const described = await network.ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: endpoints.map((e) => e.physicalId) }));
+    expect(described.VpcEndpoints!.map((e) => [e.ServiceName, e.PrivateDnsEnabled]).sort()).toEqual([
+      ['com.amazonaws.us-east-1.kms', false], ['com.amazonaws.us-east-1.sqs', false],
+    ]);
+    const zones = h.engine.resourcesOfType('AWS::Route53::HostedZone').filter((r) => r.stack.stackName === 'HubVpc');
+    const seen: string[] = [];
+    for (const z of zones) {
+      const got = await network.route53.send(new GetHostedZoneCommand({ Id: z.physicalId }));
+      seen.push(got.HostedZone!.Name!);
+      expect(got.HostedZone!.Config?.PrivateZone).toBe(true);
+      expect(got.VPCs!.map((v) => v.VPCId).sort()).toEqual(expectedVpcs);
+      // The A record aliases the regional DNS entry of the service's endpoint.
+      const service = got.HostedZone!.Name!.split('.')[0];
+      const endpoint = described.VpcEndpoints!.find((e) => e.ServiceName === `com.amazonaws.us-east-1.${service}`)!;
+      const records = await network.route53.send(new ListResourceRecordSetsCommand({ HostedZoneId: z.physicalId }));
+      expect(records.ResourceRecordSets!.filter((r) => r.Type === 'A').map((r) => [r.Name, r.AliasTarget?.DNSName, r.AliasTarget?.HostedZoneId])).toEqual([
+        [got.HostedZone!.Name, endpoint.DnsEntries![0].DnsName, endpoint.DnsEntries![0].HostedZoneId],
+      ]);
+      // No authorization is left once the partner's VPC is associated.
+      const auths = await network.route53.send(new ListVPCAssociationAuthorizationsCommand({ HostedZoneId: z.physicalId }));
+      expect(auths.VPCs ?? []).toEqual([]);
+    }
+    expect(seen.sort()).toEqual(['kms.us-east-1.amazonaws.com.', 'sqs.us-east-1.amazonaws.com.']);
+  });
+
+  test('hub: both spokes peered with the hub VPC, the partner\'s across accounts', async () => {
+    const peerings = (await checkPeerings(h.engine)).filter((p) => p.stack.startsWith('Hub'));
+    expect(peerings.map((p) => [p.requester.account, p.requester.cidr, p.accepter.cidr, p.accepterView.status]).sort()).toEqual([
+      ['111111111111', '10.41.0.0/16', '10.40.0.0/16', 'active'], ['222222222222', '10.42.0.0/16', '10.40.0.0/16', 'active'],
+    ]);
+  });
+
+  test('hub: the partner spoke was associated in order (authorize from the hub account, associate from its own, deauthorize)', () => {
+    const partnerVpc = h.engine.resourcesOfType('AWS::EC2::VPC').find((r) => r.stack.stackName === 'HubPartnerSpoke')!.physicalId;
+    const log = h.engine.shims.zoneAuthorizationLog.filter((e) => e.vpc === `us-east-1/${partnerVpc}`);
+    const perZone = new Map<string, string[]>();
+    for (const e of log) perZone.set(e.zoneId, [...(perZone.get(e.zoneId) ?? []), `${e.action} by ${e.caller}`]);
+    expect([...perZone.values()]).toEqual([0, 1].map(() => ['authorize by 111111111111', 'associate by 222222222222', 'deauthorize by 111111111111']));
+    const steps = h.engine.resourcesOfType('Custom::HostedZoneAssociation');
+    expect(steps.map((r) => r.physicalId.split('/')[1])).toEqual([partnerVpc, partnerVpc]);
+  });
+
+  test('hub: the endpoints\' security group admits HTTPS from the hub and both spokes only', async () => {
+    const sg = h.engine.resourcesOfType('AWS::EC2::SecurityGroup').find((r) => r.stack.stackName === 'HubVpc' && r.logicalId.startsWith('SharedEndpointsSecurityGroup'))!;
+    const rules = await new EmulatedState(h.engine).securityGroupRules('111111111111', 'us-east-1', sg.physicalId);
+    expect(rules.ingress.flatMap((r) => (r.IpRanges ?? []).map((x) => [r.IpProtocol, r.FromPort, r.ToPort, x.CidrIp])).sort()).toEqual([
+      ['tcp', 443, 443, '10.40.0.0/16'], ['tcp', 443, 443, '10.41.0.0/16'], ['tcp', 443, 443, '10.42.0.0/16'],
+    ]);
+  });
+
   test('inspection: a gateway load balancer, a GENEVE target group, one GWLB endpoint per AZ, each AZ routed through its own endpoint both ways', async () => {
     const [account, region] = ['111111111111', 'eu-west-1'];
     const state = new EmulatedState(h.engine);
@@ -135,6 +193,18 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
     expect(edge).toHaveLength(1);
     for (const s of protectedSubnets) expect(target(edge[0], s.CidrBlock!)).toEqual([endpointOf.get(s.AvailabilityZone!)]);
     expect((edge[0].Routes ?? []).filter((r) => r.GatewayId !== 'local')).toHaveLength(2);
+  });
+
+  // Last: it deletes every stack.
+  test('hub: removal disassociates the partner spoke from its own account, then the zones go with the hub\'s stack', async () => {
+    const partnerVpc = h.engine.resourcesOfType('AWS::EC2::VPC').find((r) => r.stack.stackName === 'HubPartnerSpoke')!.physicalId;
+    const zoneIds = h.engine.resourcesOfType('AWS::Route53::HostedZone').map((z) => z.physicalId);
+    await h.engine.destroyAll();
+    const log = h.engine.shims.zoneAuthorizationLog.filter((e) => e.vpc === `us-east-1/${partnerVpc}` && e.action === 'disassociate');
+    expect(log.map((e) => [e.zoneId, e.caller]).sort()).toEqual(zoneIds.map((z) => [z, '222222222222']).sort());
+    const network = await h.engine.accounts.for('111111111111', 'us-east-1');
+    const left = await network.route53.send(new ListHostedZonesByNameCommand({}));
+    expect((left.HostedZones ?? []).filter((z) => zoneIds.includes(z.Id!.replace('/hostedzone/', '')))).toEqual([]);
   });
 });
 

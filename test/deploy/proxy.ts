@@ -97,6 +97,14 @@ export class AwsView {
     const isForm = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
     const params = isForm ? new URLSearchParams(body.toString('utf8')) : new URLSearchParams();
     const action = params.get('Action') ?? String(req.headers['x-amz-target'] ?? `${req.method} ${req.url}`);
+    const zoneAnswer = await this.route53Answer(req, body);
+    if (zoneAnswer) {
+      this.calls.push({ action, status: zoneAnswer.status, region: signingRegion(req), fromHandler });
+      const out = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${zoneAnswer.body}`);
+      res.writeHead(zoneAnswer.status, { 'content-type': 'text/xml', 'content-length': String(out.length) });
+      res.end(out);
+      return;
+    }
     const local = LOCAL_ACTIONS[action];
     if (local) {
       const answer = this.answerLocally(req, params, local);
@@ -120,11 +128,23 @@ export class AwsView {
         out = errorAnswer(e as Error);
       }
     }
+    if (status === 200 && action === 'AssumeRole') this.shims()?.recordAssumedRole(params.get('RoleArn') ?? '', out.toString('utf8'));
     this.calls.push({ action, status, region: signingRegion(req), fromHandler, peeringStates });
     const headers = { ...upstream.headers, 'content-length': String(out.length) };
     delete headers['transfer-encoding'];
     res.writeHead(status, headers);
     res.end(out);
+  }
+
+  /** Route 53 association calls across accounts (shims.route53Answer), for the account that signed them. */
+  private async route53Answer(req: http.IncomingMessage, body: Buffer): Promise<{ status: number; body: string } | undefined> {
+    const urlPath = (req.url ?? '').split('?')[0];
+    if (!urlPath.startsWith('/2013-04-01/hostedzone/')) return undefined;
+    const shims = this.shims();
+    const key = /Credential=([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
+    const caller = shims?.accountOfKey(key);
+    if (!shims || !caller) return undefined;
+    return shims.route53Answer(caller, req.method ?? 'GET', urlPath, body.toString('utf8'));
   }
 
   /** An action the emulator lacks, answered by a shim for the account that signed the request. */

@@ -14,6 +14,9 @@
 // | recordAwsManagedPolicy       | AWS managed policies exist only if moto loads ~1,000 per account (seconds per account and reset) | AWS managed policies (IAM User Guide) |
 // | describeEndpointConnections  | DescribeVpcEndpointConnections is not implemented (HTML error page) | DescribeVpcEndpointConnections; VpcEndpointConnection (Amazon EC2 API Reference) |
 // | acceptEndpointConnections    | AcceptVpcEndpointConnections is not implemented (HTML error page)   | AcceptVpcEndpointConnections; UnsuccessfulItem (Amazon EC2 API Reference); Accept or reject connection requests (AWS PrivateLink guide) |
+// | vpcAssociationAuthorizations | Create/Delete/ListVPCAssociationAuthorization(s) are not implemented (404) | CreateVPCAssociationAuthorization; DeleteVPCAssociationAuthorization; ListVPCAssociationAuthorizations (Amazon Route 53 API Reference) |
+// | crossAccountZoneAssociation  | a VPC's account cannot associate (or disassociate) it with another account's zone (NoSuchHostedZone), and nothing checks the authorization | Associating an Amazon VPC and a private hosted zone that you created with different AWS accounts (Route 53 Developer Guide); AssociateVPCWithHostedZone |
+// | recordAssumedRole            | keys a handler gets from AssumeRole are not known to belong to the role's account | AssumeRole (AWS STS API Reference) |
 //
 // Done through the service API instead of moto's CloudFormation (no shim needed): PeerOwnerId and
 // PeerRegion (CreateVpcPeeringConnection honours them), AWS::EC2::VPCEndpointService
@@ -23,6 +26,7 @@
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as elb from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as iam from '@aws-sdk/client-iam';
+import * as r53 from '@aws-sdk/client-route-53';
 import type { Credentials } from './aws';
 import type { Engine, HandlerContext } from './engine';
 import { child, textAt, XmlElement } from './xml';
@@ -60,6 +64,14 @@ export class Shims {
   public readonly pendingEndpoints = new Set<string>();
   /** Interface endpoints to those services, by endpoint ID. */
   public readonly endpointConnections = new Map<string, EndpointConnectionRecord>();
+  /** Hosted zones the deploy created, by ID: the account that owns each (the emulator keeps zones per account). */
+  public readonly hostedZoneOwners = new Map<string, string>();
+  /** VPC association authorizations in force: zone ID -> `region/vpc-id`. */
+  public readonly zoneAuthorizations = new Map<string, Set<string>>();
+  /** Every authorization and cross-account association call, in order, for assertions. */
+  public readonly zoneAuthorizationLog: Array<{ action: 'authorize' | 'deauthorize' | 'associate' | 'disassociate'; zoneId: string; vpc: string; caller: string }> = [];
+  /** Access keys handed out by AssumeRole calls that passed through the AWS view, by account. */
+  private readonly assumedKeys = new Map<string, string>();
   /** Interval of CloudFormation's stabilization polls in the harness. */
   public pollIntervalMs = 20;
 
@@ -131,7 +143,88 @@ export class Shims {
 
   /** The account of the credentials that signed a request (by access key ID), as the emulator keys accounts. */
   public accountOfKey(accessKeyId: string): string | undefined {
-    return this.engine.accounts.accountOfKey(accessKeyId);
+    return this.engine.accounts.accountOfKey(accessKeyId) ?? this.assumedKeys.get(accessKeyId);
+  }
+
+  /** AssumeRole (AWS STS API Reference): the credentials act as the role's account. */
+  public recordAssumedRole(roleArn: string, answer: string): void {
+    const account = /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1];
+    const key = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(answer)?.[1];
+    if (account && key) this.assumedKeys.set(key, account);
+  }
+
+  /** After CreateHostedZone: who owns the zone. */
+  public recordHostedZone(zoneId: string, account: string): void {
+    this.hostedZoneOwners.set(zoneId, account);
+  }
+
+  /** After DeleteHostedZone. */
+  public forgetHostedZone(zoneId: string): void {
+    this.hostedZoneOwners.delete(zoneId);
+    this.zoneAuthorizations.delete(zoneId);
+  }
+
+  /**
+   * The Route 53 calls the emulator lacks across accounts, answered here (undefined: forward the
+   * call as it is). `caller` is the account that signed it.
+   */
+  public async route53Answer(caller: string, method: string, urlPath: string, body: string): Promise<{ status: number; body: string } | undefined> {
+    const m = /^\/2013-04-01\/hostedzone\/([^/]+)\/(authorizevpcassociation|deauthorizevpcassociation|associatevpc|disassociatevpc)$/.exec(urlPath);
+    if (!m) return undefined;
+    const [, zoneId, op] = m;
+    const owner = this.hostedZoneOwners.get(zoneId);
+    if (owner === undefined) return undefined; // not a zone of the deploy: the emulator answers
+    const vpc = { VPCId: /<VPCId>([^<]+)<\/VPCId>/.exec(body)?.[1] ?? '', VPCRegion: (/<VPCRegion>([^<]+)<\/VPCRegion>/.exec(body)?.[1] ?? '') as r53.VPCRegion };
+    const vpcKey = `${vpc.VPCRegion}/${vpc.VPCId}`;
+    const auths = this.zoneAuthorizations.get(zoneId) ?? new Set<string>();
+    this.zoneAuthorizations.set(zoneId, auths);
+    if (op === 'authorizevpcassociation' || op === 'deauthorizevpcassociation') {
+      // CreateVPCAssociationAuthorization: "you must use the account that created the hosted zone".
+      if (caller !== owner) return route53Error(404, 'NoSuchHostedZone', `No hosted zone found with ID: ${zoneId}`);
+      if (op === 'authorizevpcassociation' && method === 'GET') {
+        return {
+          status: 200,
+          body: `<ListVPCAssociationAuthorizationsResponse xmlns="${R53_XMLNS}"><HostedZoneId>${zoneId}</HostedZoneId><VPCs>`
+          + [...auths].map((k) => `<VPC><VPCRegion>${k.split('/')[0]}</VPCRegion><VPCId>${k.split('/')[1]}</VPCId></VPC>`).join('')
+          + '</VPCs></ListVPCAssociationAuthorizationsResponse>',
+        };
+      }
+      if (op === 'authorizevpcassociation') {
+        auths.add(vpcKey);
+        this.zoneAuthorizationLog.push({ action: 'authorize', zoneId, vpc: vpcKey, caller });
+        return {
+          status: 200,
+          body: `<CreateVPCAssociationAuthorizationResponse xmlns="${R53_XMLNS}"><HostedZoneId>${zoneId}</HostedZoneId>`
+          + `<VPC><VPCRegion>${vpc.VPCRegion}</VPCRegion><VPCId>${vpc.VPCId}</VPCId></VPC></CreateVPCAssociationAuthorizationResponse>`,
+        };
+      }
+      if (!auths.delete(vpcKey)) return route53Error(404, 'VPCAssociationAuthorizationNotFound', `The VPC ${vpc.VPCId} is not authorized for ${zoneId}`);
+      this.zoneAuthorizationLog.push({ action: 'deauthorize', zoneId, vpc: vpcKey, caller });
+      return { status: 200, body: `<DeleteVPCAssociationAuthorizationResponse xmlns="${R53_XMLNS}"/>` };
+    }
+    if (caller === owner) return undefined; // same account: the emulator answers
+    // "Using the account that created the VPC, associate the VPC with the hosted zone", once the
+    // zone's account has authorized it; the VPC's account may also disassociate it.
+    if (op === 'associatevpc' && !auths.has(vpcKey)) {
+      return route53Error(401, 'NotAuthorizedException', `The VPC ${vpc.VPCId} has not been authorized to be associated with ${zoneId}`);
+    }
+    const region = vpc.VPCRegion || 'us-east-1';
+    const ownerClients = await this.engine.accounts.for(owner, region);
+    const cmd = op === 'associatevpc'
+      ? new r53.AssociateVPCWithHostedZoneCommand({ HostedZoneId: zoneId, VPC: vpc })
+      : new r53.DisassociateVPCFromHostedZoneCommand({ HostedZoneId: zoneId, VPC: vpc });
+    try {
+      const out = await ownerClients.route53.send(cmd as any) as { ChangeInfo?: { Id?: string } };
+      this.zoneAuthorizationLog.push({ action: op === 'associatevpc' ? 'associate' : 'disassociate', zoneId, vpc: vpcKey, caller });
+      const tag = op === 'associatevpc' ? 'AssociateVPCWithHostedZoneResponse' : 'DisassociateVPCFromHostedZoneResponse';
+      return {
+        status: 200,
+        body: `<${tag} xmlns="${R53_XMLNS}"><ChangeInfo><Id>${out.ChangeInfo?.Id ?? '/change/harness'}</Id><Status>INSYNC</Status>`
+        + `<SubmittedAt>${new Date().toISOString()}</SubmittedAt></ChangeInfo></${tag}>`,
+      };
+    } catch (e) {
+      return route53Error(400, (e as Error).name, (e as Error).message);
+    }
   }
 }
 
@@ -358,6 +451,12 @@ export async function recordAwsManagedPolicy(ctx: HandlerContext, roleName: stri
 }
 
 const EC2_XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
+const R53_XMLNS = 'https://route53.amazonaws.com/doc/2013-04-01/';
+
+/** A Route 53 REST-XML error answer. */
+function route53Error(status: number, code: string, message: string): { status: number; body: string } {
+  return { status, body: `<ErrorResponse xmlns="${R53_XMLNS}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${xmlText(message)}</Message></Error><RequestId>harness</RequestId></ErrorResponse>` };
+}
 
 function xmlText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -3,6 +3,7 @@ import { EC2_HANDLERS } from './ec2';
 import { IAM_HANDLERS } from './iam';
 import { MISC_HANDLERS } from './misc';
 import { NETWORK_HANDLERS } from './network';
+import { ROUTE53_HANDLERS } from './route53';
 import { ResourceHandler } from './types';
 
 export * from './types';
@@ -13,4 +14,5 @@ export const HANDLERS: Record<string, ResourceHandler> = {
   ...NETWORK_HANDLERS,
   ...IAM_HANDLERS,
   ...MISC_HANDLERS,
+  ...ROUTE53_HANDLERS,
 };
