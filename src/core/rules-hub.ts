@@ -34,7 +34,4 @@ export const HubRules = {
   HUB_GLOBAL_SERVICE_REGION: rule('hub-global-service-region', E,
     'A global service (region-less name such as com.amazonaws.iam) was shared from a hub outside the one region that offers its endpoint.',
     'Create the hub that shares this service in the region its endpoint lives in (e.g. us-east-1 for IAM).'),
-  HUB_QUOTA_INVALID: rule('hub-quota-invalid', E,
-    'A hub quota override is not a whole number of at least 1.',
-    'Give the quota your account actually has (Route 53 Service Quotas console, us-east-1).'),
 } as const;

@@ -16,21 +16,8 @@ import { show, warn } from '../core/warnings';
 import { IpFamily } from '../net/cidr';
 import { tryParseCidr } from '../net/cidr-parse';
 import { overlapsAny } from '../net/overlap';
+import { resolveQuotas } from '../net/quota-table';
 import { dnsSuffixOf, partitionOf } from '../net/regions';
-
-/** Route 53 quotas a hub counts against, when an account's differ from AWS's defaults. */
-export interface InterfaceEndpointHubQuotas {
-  /**
-   * VPCs that can be associated with one private hosted zone (Route 53 "Quotas": 300; adjustable).
-   * @default 300
-   */
-  readonly vpcsPerPrivateHostedZone?: number;
-  /**
-   * Hosted zones per account (Route 53 "Quotas": 500; adjustable).
-   * @default 500
-   */
-  readonly hostedZonesPerAccount?: number;
-}
 
 /** Properties of an {@link InterfaceEndpointHub}. */
 export interface InterfaceEndpointHubProps {
@@ -48,11 +35,6 @@ export interface InterfaceEndpointHubProps {
    * @default - not specified (CloudFormation's default, IPv4)
    */
   readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
-  /**
-   * Route 53 quotas your accounts have raised.
-   * @default - AWS's defaults (300 VPCs per private hosted zone, 500 hosted zones per account)
-   */
-  readonly quotas?: InterfaceEndpointHubQuotas;
 }
 
 /** One shared service: its endpoint, its zone (when it has a private DNS name) and its records. */
@@ -66,8 +48,6 @@ interface SharedService {
 
 /** The port of every AWS service API. */
 const HTTPS = 443;
-const DEFAULT_VPCS_PER_ZONE = 300;
-const DEFAULT_ZONES_PER_ACCOUNT = 500;
 
 /**
  * One set of interface endpoints in a shared-services VPC, used by many VPCs ("spokes") over VPC
@@ -97,7 +77,6 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
   private readonly spokeList: ec2.IVpc[] = [];
   private readonly sg: ec2.SecurityGroup;
   private readonly region: string | undefined;
-  private readonly quotas: Required<InterfaceEndpointHubQuotas>;
   private readonly admitted = new Set<string>();
   private readonly authorizers = new Map<string, iam.Role>();
   private readonly associationStacks = new Map<string, Stack>();
@@ -105,7 +84,6 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
   constructor(scope: Construct, id: string, props: InterfaceEndpointHubProps) {
     super(scope, id);
     this.vpc = props.vpc;
-    this.quotas = this.checkQuotas(props.quotas);
     if (props.services.length === 0) {
       fail(this, Rules.ENDPOINT_NO_SERVICES, {
         prop: 'services',
@@ -269,18 +247,6 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
     }
     const serviceName = parsed.fullName ?? dns.serviceName ?? interfaceServiceName(Stack.of(this.vpc), parsed.shortName);
     return { shortName: parsed.shortName, serviceName, dns };
-  }
-
-  private checkQuotas(q: InterfaceEndpointHubQuotas | undefined): Required<InterfaceEndpointHubQuotas> {
-    for (const [key, value] of Object.entries(q ?? {})) {
-      if (!(typeof value === 'number' && Number.isInteger(value) && value >= 1)) {
-        fail(this, Rules.HUB_QUOTA_INVALID, { prop: `quotas.${key}`, received: show(value), rule: 'a quota is a whole number of at least 1' });
-      }
-    }
-    return {
-      vpcsPerPrivateHostedZone: q?.vpcsPerPrivateHostedZone ?? DEFAULT_VPCS_PER_ZONE,
-      hostedZonesPerAccount: q?.hostedZonesPerAccount ?? DEFAULT_ZONES_PER_ACCOUNT,
-    };
   }
 
   private zoneComment(shortName: string): string {
@@ -511,24 +477,25 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
   }
 
   private checkQuotasOverApp(error: (r: RuleDefinition, d: ProblemDetails) => void): void {
+    const quotas = resolveQuotas(ConnectivityGraph.of(this).quotas);
     // Route 53 "Quotas": VPCs that can be associated with a private hosted zone (300 per zone).
     const vpcs = 1 + this.spokeList.length;
-    if (this.hostedZones.length > 0 && vpcs > this.quotas.vpcsPerPrivateHostedZone) {
+    if (this.hostedZones.length > 0 && vpcs > quotas.vpcsPerPrivateHostedZone) {
       error(Rules.HUB_ZONE_VPC_QUOTA, {
         prop: 'spokes',
         received: `${this.spokeList.length} spokes and the hub: ${vpcs} VPCs per zone`,
-        rule: `a private hosted zone may be associated with ${this.quotas.vpcsPerPrivateHostedZone} VPCs (Route 53 quotas)`,
+        rule: `a private hosted zone may be associated with ${quotas.vpcsPerPrivateHostedZone} VPCs (Route 53 quotas)`,
       });
     }
     // Route 53 "Quotas": hosted zones per account (500).
     const account = Stack.of(this).account;
     if (Token.isUnresolved(account) || this.hostedZones.length === 0) return;
     const zones = this.node.root.node.findAll().filter((c) => c instanceof route53.CfnHostedZone && Stack.of(c).account === account);
-    if (zones.length > this.quotas.hostedZonesPerAccount) {
+    if (zones.length > quotas.hostedZonesPerAccount) {
       error(Rules.HUB_HOSTED_ZONE_QUOTA, {
         prop: `hosted zones in account ${account}`,
         received: String(zones.length),
-        rule: `an account may have ${this.quotas.hostedZonesPerAccount} hosted zones (Route 53 quotas)`,
+        rule: `an account may have ${quotas.hostedZonesPerAccount} hosted zones (Route 53 quotas)`,
       });
     }
   }

@@ -23,6 +23,7 @@ export interface QuotaRow {
 
 const VPC_QUOTAS = 'Amazon VPC quotas';
 const PRIVATELINK_QUOTAS = 'AWS PrivateLink quotas';
+const ROUTE53_QUOTAS = 'Amazon Route 53 quotas';
 
 /** Every quota, in `QuotaValues` order. */
 export const QUOTA_TABLE: readonly QuotaRow[] = [
@@ -45,6 +46,10 @@ export const QUOTA_TABLE: readonly QuotaRow[] = [
     max: undefined,
     source: PRIVATELINK_QUOTAS,
   },
+  // Amazon Route 53 quotas: "Number of Amazon VPCs that you can associate with a private hosted zone | 300"; adjustable, no maximum documented.
+  { key: 'vpcsPerPrivateHostedZone', description: 'VPCs associated with one private hosted zone', default: 300, max: undefined, source: ROUTE53_QUOTAS },
+  // Amazon Route 53 quotas: "Hosted zones | 500"; adjustable, no maximum documented.
+  { key: 'hostedZonesPerAccount', description: 'hosted zones per account', default: 500, max: undefined, source: ROUTE53_QUOTAS },
 ];
 
 /** Every quota with a value: the override where one was given, else the AWS default. */

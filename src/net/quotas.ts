@@ -39,4 +39,16 @@ export interface QuotaValues {
    * @default 50
    */
   readonly interfaceEndpointsPerVpc?: number;
+
+  /**
+   * VPCs that can be associated with one private hosted zone (Amazon Route 53 quotas; adjustable).
+   * @default 300
+   */
+  readonly vpcsPerPrivateHostedZone?: number;
+
+  /**
+   * Hosted zones per account (Amazon Route 53 quotas; adjustable).
+   * @default 500
+   */
+  readonly hostedZonesPerAccount?: number;
 }

@@ -86,8 +86,8 @@ describe('quota overrides', () => {
     [{ routesPerRouteTable: NaN }, 'routesPerRouteTable NaN; routes per route table'],
     [{ routesPerRouteTable: Infinity }, 'routesPerRouteTable Infinity; routes per route table'],
     [{ routesPerRouteTable: null }, 'routesPerRouteTable null; routes per route table'],
-    [{ peeringsPerVpc: 60 }, 'quota key "peeringsPerVpc"; it is not a quota this library counts; valid keys are activePeeringsPerVpc, routesPerRouteTable, ipv4CidrBlocksPerVpc, ipv6CidrBlocksPerVpc, gatewayEndpointsPerRegion, interfaceEndpointsPerVpc. Remove it, or use one of the valid keys.'],
-    [{ RoutesPerRouteTable: 60 }, 'quota key "RoutesPerRouteTable"; it is not a quota this library counts; valid keys are activePeeringsPerVpc, routesPerRouteTable, ipv4CidrBlocksPerVpc, ipv6CidrBlocksPerVpc, gatewayEndpointsPerRegion, interfaceEndpointsPerVpc. Did you mean routesPerRouteTable?'],
+    [{ peeringsPerVpc: 60 }, 'quota key "peeringsPerVpc"; it is not a quota this library counts; valid keys are activePeeringsPerVpc, routesPerRouteTable, ipv4CidrBlocksPerVpc, ipv6CidrBlocksPerVpc, gatewayEndpointsPerRegion, interfaceEndpointsPerVpc, vpcsPerPrivateHostedZone, hostedZonesPerAccount. Remove it, or use one of the valid keys.'],
+    [{ RoutesPerRouteTable: 60 }, 'quota key "RoutesPerRouteTable"; it is not a quota this library counts; valid keys are activePeeringsPerVpc, routesPerRouteTable, ipv4CidrBlocksPerVpc, ipv6CidrBlocksPerVpc, gatewayEndpointsPerRegion, interfaceEndpointsPerVpc, vpcsPerPrivateHostedZone, hostedZonesPerAccount. Did you mean routesPerRouteTable?'],
     [[50], 'quotas [50]; quota overrides are an object with any of the keys activePeeringsPerVpc, routesPerRouteTable'],
     ['50', 'quotas "50"; quota overrides are an object'],
   ])('%j is refused', (overrides, message) => {
