@@ -113,6 +113,9 @@ interface CauseEntry {
   annotation?: { entry: MetadataEntry; text: string } | null;
 }
 
+/** The annotations causes keep current, so that no two causes ever write to one. */
+const owned = new WeakSet<MetadataEntry>();
+
 /** One registry per app (the construct tree's root), so separate apps in one process never mix. */
 const registries = new WeakMap<IConstruct, Map<string, CauseEntry>>();
 
@@ -139,8 +142,11 @@ function publish(e: CauseEntry): void {
   const text = render(e);
   if (e.annotation === undefined) {
     Annotations.of(e.cause).addWarningV2(warningId(e.rule), text);
+    // aws-cdk-lib adds nothing when the ID is acknowledged, or when the same text is already there
+    // (another cause whose `prop` and `received` fail to tell it apart): then this cause stays silent.
     const added = e.cause.node.metadata.filter((m) => m.type === ArtifactMetadataEntryType.WARN
-      && typeof m.data === 'string' && m.data.startsWith(text)).pop();
+      && typeof m.data === 'string' && m.data.startsWith(text) && !owned.has(m)).pop();
+    if (added) owned.add(added);
     e.annotation = added ? { entry: added, text } : null;
     return;
   }
