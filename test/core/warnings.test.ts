@@ -5,11 +5,11 @@ import { Construct } from 'constructs';
 import { addEndpointsExample } from '../../examples/endpoints';
 import { addPeeringExample } from '../../examples/peering';
 import { addPrivateLinkExample } from '../../examples/privatelink';
+import { Rules, warningId, WARNING_PREFIX } from '../../src/core/rules';
+import { show, warn, warnOnce } from '../../src/core/warnings';
 import { GatewayEndpointService, GatewayEndpointSet, InterfaceEndpointService, InterfaceEndpointSet } from '../../src/endpoints';
 import { PeeredVpcPair } from '../../src/peering';
 import { PrivateLinkEndpoint, PrivateLinkService } from '../../src/privatelink';
-import { Rules, warningId, WARNING_PREFIX } from '../../src/core/rules';
-import { show, warn, warnOnce } from '../../src/core/warnings';
 
 const REGION = warningId(Rules.VPC_REGION_UNKNOWN);
 
@@ -34,7 +34,10 @@ function stackWithResource(app: App, id: string): Stack {
 /** An IPv4-only VPC with one isolated subnet in one AZ. */
 function vpc(scope: Construct, id: string, cidr: string): ec2.Vpc {
   return new ec2.Vpc(scope, id, {
-    ipAddresses: ec2.IpAddresses.cidr(cidr), maxAzs: 1, natGateways: 0, restrictDefaultSecurityGroup: false,
+    ipAddresses: ec2.IpAddresses.cidr(cidr),
+    maxAzs: 1,
+    natGateways: 0,
+    restrictDefaultSecurityGroup: false,
     subnetConfiguration: [{ name: 'iso', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
   });
 }
@@ -43,7 +46,9 @@ function vpc(scope: Construct, id: string, cidr: string): ec2.Vpc {
 function ipamVpc(scope: Construct, id: string): ec2.Vpc {
   return new ec2.Vpc(scope, id, {
     ipAddresses: ec2.IpAddresses.awsIpamAllocation({ ipv4IpamPoolId: 'ipam-pool-1', ipv4NetmaskLength: 16, defaultSubnetIpv4NetmaskLength: 24 }),
-    maxAzs: 1, natGateways: 0, restrictDefaultSecurityGroup: false,
+    maxAzs: 1,
+    natGateways: 0,
+    restrictDefaultSecurityGroup: false,
     subnetConfiguration: [{ name: 'iso', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
   });
 }
