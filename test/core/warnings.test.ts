@@ -177,6 +177,27 @@ describe('warnOnce', () => {
       expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toHaveLength(0);
     });
 
+    test('on the app, before the constructs: aws-cdk-lib does not look at the app, so the warning stays (the README says so)', () => {
+      const { app, stack, users } = shared(1);
+      CoreAnnotations.of(app).acknowledgeWarning(REGION);
+      warnOnce(users[0], { scope: stack }, Rules.VPC_REGION_UNKNOWN, skip);
+      Annotations.fromStack(stack).hasWarning('/S', Match.stringLikeRegexp(REGION));
+    });
+
+    test('on the stack, before the graph\'s synth-time warnings: quiet', () => {
+      // GIVEN: the graph adds the peering region warning at synth
+      const app = new App();
+      const s = new Stack(app, 'Mesh');
+      CoreAnnotations.of(s).acknowledgeWarning(REGION);
+      CoreAnnotations.of(s).acknowledgeWarning(warningId(Rules.PEERING_ACCOUNT_UNKNOWN));
+
+      // WHEN
+      fullMesh(s, [vpc(s, 'A', '10.0.0.0/16'), vpc(s, 'B', '10.1.0.0/16')]);
+
+      // THEN
+      expect(ourWarnings(app)).toEqual([]);
+    });
+
     test('control: acknowledging another ID, or on another stack, leaves the warning', () => {
       const { app, stack, users } = shared(1);
       CoreAnnotations.of(stack).acknowledgeWarning(warningId(Rules.VPC_CIDR_UNKNOWN));
