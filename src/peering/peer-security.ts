@@ -67,7 +67,7 @@ export function addPeerIngress(input: PeerIngressInput): ec2.CfnSecurityGroupIng
       if (peer.pendingLookup) continue;
       warnOnce(owner, { scope: peer.vpc, key: `${c.source} ${c.family}` }, Rules.PEERING_PEER_CIDR_UNKNOWN, {
         prop: `${c.source} ${c.family} block`,
-        received: `${c.text === '' ? '(not given)' : show(c.text)}: ${c.unknownReason ?? 'the block is a token'}`,
+        received: `is ${c.text === '' ? 'not given' : 'an unresolved token'} (${c.unknownReason ?? 'known at deploy time'})`,
         rule: `the security group rule '${id}' does not allow it`,
       });
       continue;

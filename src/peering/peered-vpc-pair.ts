@@ -520,14 +520,14 @@ export class PeeredVpcPair extends Construct {
       if (c.text === '') {
         warnOnce(this, { scope: req.vpc, key: `${c.source} ${c.family}` }, Rules.PEERING_PEER_CIDR_UNKNOWN, {
           prop: `${c.source} ${c.family} block`,
-          received: `is not known (${c.unknownReason ?? 'not given'})`,
+          received: `is not given (${c.unknownReason ?? 'not known'})`,
           rule: 'the partner instructions leave it out',
           fix: 'Pass requesterCidrBlocks with every block of the requester VPC.',
         });
       } else if (c.block === undefined) {
         warnOnce(this, { scope: req.vpc, key: `${c.source} ${c.family}` }, Rules.PEERING_PEER_CIDR_UNKNOWN, {
           prop: `${c.source} ${c.family} block`,
-          received: 'is an unresolved token',
+          received: `is an unresolved token (${c.unknownReason ?? 'known at deploy time'})`,
           rule: 'the partner instructions name the block as resolved at deploy time; read it from the PartnerInstructions output',
         });
       }

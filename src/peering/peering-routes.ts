@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { indexApp } from '../core/app-index';
 import { ConnectivityGraph } from '../core/graph';
-import { show, warnOnce } from '../core/warnings';
+import { warnOnce } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { selectRouteTables, selectSubnets, VpcFacts } from '../core/vpc-facts';
 
@@ -94,7 +94,7 @@ function peerDestinations(owner: IConstruct, scope: Construct, side: string, pee
     }
     warnOnce(owner, { scope: peer.vpc, key: `${c.source} ${c.family}` }, Rules.PEERING_PEER_CIDR_UNKNOWN, {
       prop: `${c.source} ${c.family} block`,
-      received: `${c.text === '' ? '(not given)' : show(c.text)}: ${c.unknownReason ?? 'the block is a token'}`,
+      received: `is ${c.text === '' ? 'not given' : 'an unresolved token'} (${c.unknownReason ?? 'known at deploy time'})`,
       rule: `no ${side.toLowerCase()} route to it is added`,
     });
   }

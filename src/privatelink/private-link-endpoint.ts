@@ -231,7 +231,7 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
 
     const serviceIds = service.availabilityZoneIds;
     if (serviceIds === undefined) {
-      return unknown('service', `of ${service.node.path} are not known as AZ IDs`,
+      return unknown('service', 'are not known as AZ IDs',
         service instanceof PrivateLinkService
           ? 'Declare the provider account\'s AZ IDs (PrivateLinkService availabilityZoneIds prop or the cdk-private-connectivity:az-ids:account=<account>:region=<region> context key).'
           : 'Pass availabilityZoneIds (AZ IDs, e.g. use1-az1) to PrivateLinkService.fromServiceAttributes.');

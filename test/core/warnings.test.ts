@@ -322,7 +322,7 @@ describe('how many warnings a user reads', () => {
     }
   });
 
-  test('the example app: one warning, on the consumer whose zones cannot be matched', () => {
+  test('the example app: one warning, on the partner\'s service whose AZ IDs are not declared', () => {
     // GIVEN
     const app = new App();
     addEndpointsExample(app);

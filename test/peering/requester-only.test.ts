@@ -92,7 +92,7 @@ describe('PeeredVpcPair requester-only mode (the partner manages its side)', () 
 
     // THEN
     Annotations.fromStack(net).hasWarning('/Network/A',
-      Match.stringLikeRegexp("'Network/A': imported ipv4 block is not known \\(the imported VPC was given no vpcCidrBlock\\); it affects 1 construct: the partner instructions leave it out \\(1: PeeredVpcPair 'Network/Peering'\\).*peering-peer-cidr-unknown"));
+      Match.stringLikeRegexp("'Network/A': imported ipv4 block is not given \\(the imported VPC was given no vpcCidrBlock\\); it affects 1 construct: the partner instructions leave it out \\(1: PeeredVpcPair 'Network/Peering'\\).*peering-peer-cidr-unknown"));
   });
 
   test('control: a requester whose blocks are known raises no such warning', () => {

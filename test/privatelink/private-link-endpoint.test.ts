@@ -216,7 +216,7 @@ describe('PrivateLinkEndpoint', () => {
     // THEN
     // On the service that lacks AZ IDs; and on the stack whose account's AZ IDs are not declared.
     Annotations.fromStack(noServiceIds.stack).hasWarning('/Consumer/Orders',
-      Match.stringLikeRegexp("service Availability Zones of Consumer/Orders are not known as AZ IDs; .*PrivateLinkEndpoint 'Consumer/Client'.*Pass availabilityZoneIds .*\\[cdk-private-connectivity:privatelink-az-ids-unknown\\]"));
+      Match.stringLikeRegexp("'Consumer/Orders': service Availability Zones are not known as AZ IDs; .*PrivateLinkEndpoint 'Consumer/Client'.*Pass availabilityZoneIds .*\\[cdk-private-connectivity:privatelink-az-ids-unknown\\]"));
     Annotations.fromStack(noConsumerIds.stack).hasWarning('/Consumer',
       Match.stringLikeRegexp('consumer Availability Zones us-east-1a, us-east-1b, us-east-1c of account 222222222222 have no known AZ ID; .*cdk-private-connectivity:az-ids:account=<account>:region=<region>'));
     expect(noConsumerIds.ep.subnets).toHaveLength(3);
