@@ -68,7 +68,7 @@ export function warnOnce(affected: IConstruct, cause: WarningCause, r: RuleDefin
   const key = `${cause.scope.node.path}\u0000${r.id}\u0000${cause.key ?? ''}`;
   let entry = registry.get(key);
   if (!entry) {
-    entry = { cause: cause.scope, rule: r, prop: d.prop, received: d.received, groups: new Map() };
+    entry = { cause: cause.scope, rule: r, prop: d.prop, received: d.received, groups: new Map(), affected: new Set() };
     registry.set(key, entry);
   }
   const fix = d.fix ?? r.fix;
@@ -80,6 +80,7 @@ export function warnOnce(affected: IConstruct, cause: WarningCause, r: RuleDefin
   }
   if (group.constructs.has(affected)) return;
   group.constructs.add(affected);
+  entry.affected.add(affected);
   publish(entry);
 }
 
@@ -109,6 +110,8 @@ interface CauseEntry {
   readonly prop: string;
   readonly received: string;
   readonly groups: Map<string, CauseGroup>;
+  /** Every affected construct, whatever it skips. */
+  readonly affected: Set<IConstruct>;
   /** The annotation on the cause's scope, once added; null when an acknowledgement suppressed it. */
   annotation?: { entry: MetadataEntry; text: string } | null;
 }
@@ -157,8 +160,8 @@ function publish(e: CauseEntry): void {
 
 function render(e: CauseEntry): string {
   const groups = [...e.groups.values()];
-  const total = new Set(groups.flatMap((g) => [...g.constructs])).size;
-  const effects = groups.map((g) => `${g.rule} (${g.constructs.size}: ${names([...g.constructs])})`).join('; ');
+  const total = e.affected.size;
+  const effects = groups.map((g) => `${g.rule} (${g.constructs.size}: ${names(g.constructs)})`).join('; ');
   const fixes = [...new Set(groups.map((g) => g.fix))].join(' ');
   return formatProblem(e.cause, e.rule, {
     prop: e.prop,
@@ -168,8 +171,14 @@ function render(e: CauseEntry): string {
   });
 }
 
-function names(constructs: IConstruct[]): string {
-  const named = constructs.slice(0, NAMED_CONSTRUCTS).map(describeConstruct).join(', ');
-  const more = constructs.length - NAMED_CONSTRUCTS;
+/** The first few constructs (in the order they were reported) and how many more. */
+function names(constructs: Set<IConstruct>): string {
+  const first: string[] = [];
+  for (const c of constructs) {
+    if (first.length === NAMED_CONSTRUCTS) break;
+    first.push(describeConstruct(c));
+  }
+  const named = first.join(', ');
+  const more = constructs.size - first.length;
   return more > 0 ? `${named} and ${more} more` : named;
 }
