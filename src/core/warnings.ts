@@ -11,22 +11,27 @@
  * how many constructs it affects (the first few by path) and what each group of them skips:
  *
  * ```
- * Stack 'Mesh': account is a token (environment-agnostic stack); it affects 28 constructs: the
+ * Stack 'Mesh': account is a token (environment-agnostic stack); it affects 28 constructs: each
  * pair assumes both VPCs are in the same account (28: PeeredVpcPair 'Mesh/P0x1', ... and 25 more).
- * Give the stack an explicit env: { account, region }. [cdk-private-connectivity:peering-account-unknown]
+ * Give the VPC's stack an explicit env: { account, region }. [cdk-private-connectivity:peering-account-unknown]
  * ```
  *
  * Choosing the cause's scope (where the warning is shown and acknowledged):
  * - a fact of a stack (its account or region is a token): the stack, `Stack.of(vpc)` for a VPC's env;
  * - a fact of one VPC (a token CIDR block, a pending `Vpc.fromLookup`, unknown DNS settings): the VPC;
- * - a fact of one construct (an imported security group, a service without AZ IDs): the construct
- *   itself, which is then also the one affected (plain `warn` does the same).
+ * - a fact of another construct the affected one uses (an imported security group, a service
+ *   without AZ IDs or with an unverified private DNS name): that construct;
+ * - a construct's own setting (a full-access policy, no allowed principals): plain `warn` on it.
  * The `key` tells apart causes of one rule on one scope (`primary ipv4` and `secondary ipv4` blocks
- * of one VPC); leave it out when the rule and scope are the cause.
+ * of one VPC); leave it out when the rule and scope are the cause. `prop` and `received` must tell
+ * them apart too: aws-cdk-lib adds one annotation per text, and a second cause with the same text
+ * stays silent.
  *
- * Acknowledging works as in aws-cdk-lib: `Annotations.of(x).acknowledgeWarning(id, reason)` where
- * `x` is the cause's scope or any construct above it (the stack, the app), before or after the
- * constructs are built.
+ * It may be called in constructors and in validations (the graph's checks at synth) alike.
+ * Acknowledging works as in aws-cdk-lib: `Annotations.of(x).acknowledgeWarning(id, reason)` on the
+ * cause's scope or any construct above it short of the app quiets it, before or after the
+ * constructs are built; on the app, it removes only the warnings already added (aws-cdk-lib does
+ * not look at the app when a warning is added).
  *
  * Adopting it in a new family: replace `warn(this, Rules.X, { prop, received, rule })` by
  * `warnOnce(this, { scope: causeScope, key }, Rules.X, { prop, received, rule })`, where `prop` and
