@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { AppIndex, endpointTypeOf, envKey, indexApp } from './app-index';
 import { ConnectivityError, formatProblem, ProblemDetails } from './errors';
-import { warn } from './warnings';
+import { warnOnce } from './warnings';
 import { RuleDefinition, Rules } from './rules';
 import { knownBlocks, readVpcFacts, VpcFactOverrides, VpcFacts } from './vpc-facts';
 import { tryParseCidr } from '../net/cidr-parse';
@@ -335,12 +335,12 @@ export class ConnectivityGraph extends Construct {
           rule: 'VPC peering connects VPCs in the same AWS partition only',
         });
       }
-      for (const [role, f] of [['requester', a], ['accepter', b]] as const) {
+      for (const f of [a, b]) {
         if (f.region === undefined) {
-          warn(p.owner, Rules.VPC_REGION_UNKNOWN, {
-            prop: `${role} region`,
+          warnOnce(p.owner, { scope: f.stack }, Rules.VPC_REGION_UNKNOWN, {
+            prop: 'region',
             received: 'is a token (environment-agnostic stack)',
-            rule: 'partition and cross-region checks need a literal region',
+            rule: 'peerings skip the partition and cross-region checks',
           });
         }
       }
@@ -381,10 +381,10 @@ export class ConnectivityGraph extends Construct {
       if (routed.size === 0) continue; // no route table selected on this side
       for (const c of to.cidrs) {
         if (c.block && !routed.has(c.block.cidr)) {
-          warn(p.owner, Rules.PEERING_CIDR_ADDED_LATER, {
-            prop: `${c.source} ${c.family} block of ${to.path}`,
-            received: c.block.cidr,
-            rule: 'the block was attached after the routes were built, so no route through the peering leads to it',
+          warnOnce(p.owner, { scope: to.vpc, key: c.block.cidr }, Rules.PEERING_CIDR_ADDED_LATER, {
+            prop: `${c.source} ${c.family} block`,
+            received: `${c.block.cidr} was attached after the routes of its peerings were built`,
+            rule: 'no route through the peering leads to it',
           });
         }
       }
@@ -393,21 +393,21 @@ export class ConnectivityGraph extends Construct {
 
   /** Overlap between two peered VPCs: errors for known blocks, warnings for unknown ones. */
   private checkOverlap(p: GraphConnection, a: VpcFacts, b: VpcFacts, error: ErrorSink): void {
-    for (const [role, f] of [['requester', a], ['accepter', b]] as const) {
+    for (const f of [a, b]) {
       if (f.pendingLookup) {
-        warn(p.owner, Rules.VPC_PENDING_LOOKUP, {
-          prop: role,
-          received: `${f.path} is a pending Vpc.fromLookup`,
-          rule: 'CIDR overlap is checked once the lookup has real values',
+        warnOnce(p.owner, { scope: f.vpc }, Rules.VPC_PENDING_LOOKUP, {
+          prop: 'Vpc.fromLookup',
+          received: 'is pending',
+          rule: 'peerings check CIDR overlap once the lookup has real values',
         });
         return;
       }
       for (const c of f.cidrs) {
         if (c.block === undefined && !c.amazonProvided) {
-          warn(p.owner, Rules.VPC_CIDR_UNKNOWN, {
-            prop: `${role} ${c.source} ${c.family} block of ${f.path}`,
-            received: c.text === '' ? '(not given)' : '(unresolved token)',
-            rule: `${c.unknownReason}, so overlap with the peer cannot be checked at synth`,
+          warnOnce(p.owner, { scope: f.vpc, key: `${c.source} ${c.family}` }, Rules.VPC_CIDR_UNKNOWN, {
+            prop: `${c.source} ${c.family} block`,
+            received: `is ${c.text === '' ? 'not given' : 'an unresolved token'} (${c.unknownReason})`,
+            rule: 'peerings cannot check overlap with the peer at synth',
           });
         }
       }
@@ -501,8 +501,8 @@ export class ConnectivityGraph extends Construct {
       if (type === 'Gateway') {
         const key = envKey(ep);
         if (key === undefined) {
-          warn(ep, Rules.VPC_REGION_UNKNOWN, {
-            prop: 'gateway endpoint region',
+          warnOnce(ep, { scope: Stack.of(ep) }, Rules.VPC_REGION_UNKNOWN, {
+            prop: 'region',
             received: 'is a token (environment-agnostic stack)',
             rule: 'gateway endpoints are counted against the per-region quota only where account and region are known',
           });

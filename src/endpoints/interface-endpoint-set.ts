@@ -10,7 +10,7 @@ import { InterfaceEndpointService } from './services';
 import { indexApp } from '../core/app-index';
 import { fail } from '../core/errors';
 import { ConnectivityGraph, EndpointKind } from '../core/graph';
-import { show, warn } from '../core/warnings';
+import { show, warn, warnOnce } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { isPendingLookup, readVpcFacts } from '../core/vpc-facts';
 import { IpFamily } from '../net/cidr';
@@ -238,10 +238,10 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
       });
     }
     if (facts.dnsSupport === undefined || facts.dnsHostnames === undefined) {
-      warn(this, Rules.ENDPOINT_PRIVATE_DNS_UNKNOWN, {
-        prop: 'privateDnsEnabled',
-        received: `true, and the DNS attributes of the imported VPC ${facts.path} are unknown at synth`,
-        rule: 'private DNS for an interface endpoint needs the VPC attributes enableDnsSupport and enableDnsHostnames',
+      warnOnce(this, { scope: this.vpc }, Rules.ENDPOINT_PRIVATE_DNS_UNKNOWN, {
+        prop: 'DNS attributes',
+        received: 'of the imported VPC are unknown at synth',
+        rule: 'private DNS for an interface endpoint needs the VPC attributes enableDnsSupport and enableDnsHostnames, so endpoint sets with privateDnsEnabled cannot be checked',
       });
     }
   }
@@ -322,10 +322,10 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
     for (const c of facts.cidrs) {
       if (c.family === IpFamily.IPV6 && unknownV6 && owned) continue;
       if (c.block !== undefined) {this.admit(c.family, c.block.cidr);} else if (c.text !== '') {this.admit(c.family, c.text);} else {
-        warn(this, Rules.VPC_CIDR_UNKNOWN, {
-          prop: `${c.source} ${c.family} block of ${facts.path}`,
-          received: '(not given)',
-          rule: `${c.unknownReason ?? 'the block is unknown'}, so the endpoints' security group cannot admit it`,
+        warnOnce(this, { scope: this.vpc, key: `${c.source} ${c.family}` }, Rules.VPC_CIDR_UNKNOWN, {
+          prop: `${c.source} ${c.family} block`,
+          received: `is not given (${c.unknownReason ?? 'not known'})`,
+          rule: 'interface endpoint sets cannot admit it in their security group',
           fix: 'Pass ingressCidrBlocks with every block that should reach the endpoints.',
         });
       }

@@ -7,7 +7,7 @@ import { Aws, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { show, warn } from '../core/warnings';
+import { show, warnOnce } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { dnsSuffixOf, isValidRegionName, partitionOf } from '../net/regions';
 
@@ -42,10 +42,10 @@ export function isServiceNameShaped(name: string): boolean {
 export function vpcRegionOrWarn(scope: IConstruct, vpc: ec2.IVpc): string | undefined {
   const region = Token.isUnresolved(vpc.env.region) ? undefined : vpc.env.region;
   if (region === undefined) {
-    warn(scope, Rules.VPC_REGION_UNKNOWN, {
-      prop: 'vpc region',
+    warnOnce(scope, { scope: Stack.of(vpc) }, Rules.VPC_REGION_UNKNOWN, {
+      prop: 'region',
       received: 'is a token (environment-agnostic stack)',
-      rule: 'service names use AWS::Region, so a service name for another region cannot be detected at synth',
+      rule: 'endpoint sets name services with AWS::Region and cannot detect a service name for another region',
     });
   }
   return region;

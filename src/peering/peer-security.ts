@@ -3,7 +3,7 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { show, warn } from '../core/warnings';
+import { show, warnOnce } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { VpcFacts } from '../core/vpc-facts';
 
@@ -65,10 +65,10 @@ export function addPeerIngress(input: PeerIngressInput): ec2.CfnSecurityGroupIng
   for (const c of peer.cidrs) {
     if (!c.block) {
       if (peer.pendingLookup) continue;
-      warn(owner, Rules.PEERING_PEER_CIDR_UNKNOWN, {
-        prop: `${c.source} ${c.family} block of ${peer.path}`,
-        received: c.text === '' ? '(not given)' : show(c.text),
-        rule: `${c.unknownReason ?? 'the block is a token'}, so the rule '${id}' does not allow it`,
+      warnOnce(owner, { scope: peer.vpc, key: `${c.source} ${c.family}` }, Rules.PEERING_PEER_CIDR_UNKNOWN, {
+        prop: `${c.source} ${c.family} block`,
+        received: `is ${c.text === '' ? 'not given' : 'an unresolved token'} (${c.unknownReason ?? 'known at deploy time'})`,
+        rule: `the security group rule '${id}' does not allow it`,
       });
       continue;
     }

@@ -10,7 +10,7 @@ import { addPeerIngress } from './peer-security';
 import { addSideRoutes } from './peering-routes';
 import { fail } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph } from '../core/graph';
-import { show, warn } from '../core/warnings';
+import { show, warnOnce } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { checkCidrOverrides, VpcFacts } from '../core/vpc-facts';
 import { IpFamily } from '../net/cidr';
@@ -190,12 +190,13 @@ export class PeeredVpcPair extends Construct {
       });
     }
 
-    for (const [role, f] of [['requester', req], ['accepter', acc]] as const) {
+    for (const f of [req, acc]) {
       if (f.account === undefined) {
-        warn(this, Rules.PEERING_ACCOUNT_UNKNOWN, {
-          prop: `${role} account`,
-          received: `of ${f.path} is a token`,
-          rule: 'the pair assumes both VPCs are in the same account',
+        // One cause per stack: its account is a token for every VPC in it.
+        warnOnce(this, { scope: f.stack }, Rules.PEERING_ACCOUNT_UNKNOWN, {
+          prop: 'account',
+          received: 'is a token (environment-agnostic stack)',
+          rule: 'each pair assumes both VPCs are in the same account',
         });
       }
     }
@@ -525,16 +526,16 @@ export class PeeredVpcPair extends Construct {
     // A block the instructions cannot name literally is said, never left out silently.
     for (const c of req.cidrs) {
       if (c.text === '') {
-        warn(this, Rules.PEERING_PEER_CIDR_UNKNOWN, {
-          prop: `requester ${c.source} ${c.family} block`,
-          received: '(not known)',
-          rule: `${c.unknownReason ?? 'the block is not known'}; the partner instructions leave it out`,
+        warnOnce(this, { scope: req.vpc, key: `${c.source} ${c.family}` }, Rules.PEERING_PEER_CIDR_UNKNOWN, {
+          prop: `${c.source} ${c.family} block`,
+          received: `is not given (${c.unknownReason ?? 'not known'})`,
+          rule: 'the partner instructions leave it out',
           fix: 'Pass requesterCidrBlocks with every block of the requester VPC.',
         });
       } else if (c.block === undefined) {
-        warn(this, Rules.PEERING_PEER_CIDR_UNKNOWN, {
-          prop: `requester ${c.source} ${c.family} block`,
-          received: '(unresolved token)',
+        warnOnce(this, { scope: req.vpc, key: `${c.source} ${c.family}` }, Rules.PEERING_PEER_CIDR_UNKNOWN, {
+          prop: `${c.source} ${c.family} block`,
+          received: `is an unresolved token (${c.unknownReason ?? 'known at deploy time'})`,
           rule: 'the partner instructions name the block as resolved at deploy time; read it from the PartnerInstructions output',
         });
       }
@@ -554,10 +555,10 @@ export class PeeredVpcPair extends Construct {
           });
         }
         if (value === undefined) {
-          warn(this, Rules.PEERING_DNS_UNKNOWN, {
-            prop: `${role} ${setting}`,
-            received: `of ${f.path} cannot be read (imported VPC)`,
-            rule: 'DNS resolution across a VPC peering needs DNS support and DNS hostnames on both VPCs',
+          warnOnce(this, { scope: f.vpc, key: setting }, Rules.PEERING_DNS_UNKNOWN, {
+            prop: setting,
+            received: 'cannot be read (imported VPC)',
+            rule: `DNS resolution across a VPC peering needs DNS support and DNS hostnames on both VPCs; pairs with allowDnsResolution cannot check the ${role}`,
           });
         }
       }

@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { indexApp } from '../core/app-index';
 import { ConnectivityGraph } from '../core/graph';
-import { show, warn } from '../core/warnings';
+import { warnOnce } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { selectRouteTables, selectSubnets, VpcFacts } from '../core/vpc-facts';
 
@@ -94,10 +94,10 @@ function peerDestinations(owner: IConstruct, scope: Construct, side: string, pee
       out.push({ destination: Fn.select(0, owned.vpcIpv6CidrBlocks), ipv6: true, key: 'Ipv6Block0', literal: false, dependsOn: block });
       continue;
     }
-    warn(owner, Rules.PEERING_PEER_CIDR_UNKNOWN, {
-      prop: `${c.source} ${c.family} block of ${peer.path}`,
-      received: c.text === '' ? '(not given)' : show(c.text),
-      rule: `${c.unknownReason ?? 'the block is a token'}, so no ${side.toLowerCase()} route to it is added`,
+    warnOnce(owner, { scope: peer.vpc, key: `${c.source} ${c.family}` }, Rules.PEERING_PEER_CIDR_UNKNOWN, {
+      prop: `${c.source} ${c.family} block`,
+      received: `is ${c.text === '' ? 'not given' : 'an unresolved token'} (${c.unknownReason ?? 'known at deploy time'})`,
+      rule: `no ${side.toLowerCase()} route to it is added`,
     });
   }
   return out;

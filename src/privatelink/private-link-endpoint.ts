@@ -8,7 +8,7 @@ import { IPrivateLinkService } from './service-reference';
 import { defaultPrivateSubnets, describeZones, selectZonedSubnets } from './zones';
 import { fail, formatProblem } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
-import { show, warn } from '../core/warnings';
+import { show, warnOnce } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { checkCidrOverrides, readVpcFacts, VpcFacts } from '../core/vpc-facts';
 import { IpFamily } from '../net/cidr';
@@ -106,7 +106,7 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
     // AZ IDs name zones of one region: a cross-region endpoint lives in the consumer region's zones.
     this.subnets = crossRegion || zoned.subnets.length === 0
       ? zoned.subnets
-      : this.matchZones(service, zoned.subnets, zoned.zoneNames, account, region, props.availabilityZoneIds);
+      : this.matchZones(service, props.vpc, zoned.subnets, zoned.zoneNames, account, region, props.availabilityZoneIds);
 
     // ---- private DNS ----
     this.privateDnsEnabled = this.checkPrivateDns(service, props.privateDnsEnabled, facts);
@@ -121,9 +121,9 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
     this.connections = new ec2.Connections({ securityGroups, defaultPort: ports.length === 1 ? ports[0] : undefined });
     for (const sg of securityGroups) {
       if (!(sg.node.defaultChild instanceof ec2.CfnSecurityGroup)) {
-        warn(this, Rules.PRIVATELINK_ENDPOINT_SG_UNKNOWN, {
-          prop: 'securityGroups',
-          received: `${sg.securityGroupId} (${sg.node.path}) is imported`,
+        warnOnce(this, { scope: sg }, Rules.PRIVATELINK_ENDPOINT_SG_UNKNOWN, {
+          prop: 'security group',
+          received: `${sg.securityGroupId} is imported`,
           rule: 'the inbound rules of an imported security group are not visible at synth, so 0.0.0.0/0 cannot be ruled out',
         });
       }
@@ -164,10 +164,11 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
   private checkRegions(service: IPrivateLinkService, region: string | undefined): string | undefined {
     const serviceRegion = service.region === undefined ? undefined : literal(service.region);
     if (region === undefined || serviceRegion === undefined) {
-      warn(this, Rules.VPC_REGION_UNKNOWN, {
-        prop: region === undefined ? 'consumer region' : 'service region',
-        received: region === undefined ? show(Stack.of(this).region) : `of ${service.node.path} is not known`,
-        rule: 'the cross-region, partition and Availability Zone checks of PrivateLink need literal regions',
+      // The consumer's stack, or the service, is the cause: one warning for all its endpoints.
+      warnOnce(this, region === undefined ? { scope: Stack.of(this) } : { scope: service, key: 'region' }, Rules.VPC_REGION_UNKNOWN, {
+        prop: 'region',
+        received: region === undefined ? 'is a token (environment-agnostic stack)' : 'is not known',
+        rule: 'PrivateLink endpoints skip the cross-region, partition and Availability Zone checks',
         fix: region === undefined
           ? 'Give the consumer stack an explicit env: { account, region }.'
           : 'Give the provider stack an explicit env, or pass region to PrivateLinkService.fromServiceAttributes.',
@@ -184,8 +185,8 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
       });
     }
     if (service.supportedRegions.some((r) => Token.isUnresolved(r))) {
-      warn(this, Rules.VPC_REGION_UNKNOWN, {
-        prop: 'service supportedRegions',
+      warnOnce(this, { scope: service, key: 'supportedRegions' }, Rules.VPC_REGION_UNKNOWN, {
+        prop: 'supportedRegions',
         received: show(service.supportedRegions),
         rule: 'a token among the supported regions hides whether the consumer\'s region is supported',
       });
@@ -202,14 +203,16 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
   /** The subnets in the service's zones: by name within one account, else by AZ ID; warns when unknown. */
   private matchZones(
     service: IPrivateLinkService,
+    vpc: ec2.IVpc,
     subnets: ec2.ISubnet[],
     names: string[] | undefined,
     account: string | undefined,
     region: string | undefined,
     mappings: AzMapping[] | undefined,
   ): ec2.ISubnet[] {
-    const unknown = (side: string, why: string, fix?: string) => {
-      warn(this, Rules.PRIVATELINK_AZ_IDS_UNKNOWN, {
+    // The cause is the consumer VPC, the service, or the AZ IDs of one account and region (its stack).
+    const unknown = (side: string, why: string, fix?: string, cause: IConstruct = side === 'service' ? service : vpc) => {
+      warnOnce(this, { scope: cause, key: `${side} ${why}` }, Rules.PRIVATELINK_AZ_IDS_UNKNOWN, {
         prop: `${side} Availability Zones`,
         received: why,
         rule: 'an interface endpoint works only in zones where the service has a load balancer node, and zone names differ between accounts',
@@ -229,7 +232,7 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
 
     const serviceIds = service.availabilityZoneIds;
     if (serviceIds === undefined) {
-      return unknown('service', `of ${service.node.path} are not known as AZ IDs`,
+      return unknown('service', 'are not known as AZ IDs',
         service instanceof PrivateLinkService
           ? 'Declare the provider account\'s AZ IDs (PrivateLinkService availabilityZoneIds prop or the cdk-private-connectivity:az-ids:account=<account>:region=<region> context key).'
           : 'Pass availabilityZoneIds (AZ IDs, e.g. use1-az1) to PrivateLinkService.fromServiceAttributes.');
@@ -237,7 +240,7 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
     const ids = AvailabilityZoneIds._resolve(this, 'availabilityZoneIds', account, region, mappings);
     const missing = names.filter((n) => !ids?.has(n));
     if (ids === undefined || missing.length > 0) {
-      return unknown('consumer', `${missing.join(', ')} of account ${account ?? '(token)'} have no known AZ ID`);
+      return unknown('consumer', `${missing.join(', ')} of account ${account ?? '(token)'} have no known AZ ID`, undefined, Stack.of(this));
     }
     return this.keepZones(subnets, names, (n) => serviceIds.includes(ids.get(n)!),
       `${describeZones(names, ids)}; the service's zones are ${serviceIds.join(', ')}`);
@@ -266,10 +269,10 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
       });
     }
     if (!service.privateDnsNameVerified) {
-      warn(this, Rules.PRIVATELINK_PRIVATE_DNS_UNVERIFIED, {
-        prop: 'privateDnsEnabled',
-        received: `true, but ${show(service.privateDnsName)} of ${service.node.path} is not declared verified`,
-        rule: 'consumers can use a private DNS name only once its state is verified',
+      warnOnce(this, { scope: service }, Rules.PRIVATELINK_PRIVATE_DNS_UNVERIFIED, {
+        prop: 'private DNS name',
+        received: `${show(service.privateDnsName)} is not declared verified`,
+        rule: 'endpoints with privateDnsEnabled can use the name only once its state is verified',
       });
     }
     if (facts.dnsSupport === false || facts.dnsHostnames === false) {
@@ -285,10 +288,10 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
   /** Admit every block of the consumer VPC on the service's ports; warn for blocks that cannot be read. */
   private admitVpc(facts: VpcFacts, ports: ec2.Port[]): void {
     if (facts.pendingLookup) {
-      warn(this, Rules.VPC_PENDING_LOOKUP, {
-        prop: 'vpc',
-        received: `${facts.path} is a pending Vpc.fromLookup`,
-        rule: 'the endpoint\'s inbound rules use the VPC\'s blocks once the lookup has real values',
+      warnOnce(this, { scope: facts.vpc }, Rules.VPC_PENDING_LOOKUP, {
+        prop: 'Vpc.fromLookup',
+        received: 'is pending',
+        rule: 'PrivateLink endpoints admit the VPC\'s blocks once the lookup has real values',
       });
     }
     for (const c of facts.cidrs) {
@@ -299,18 +302,18 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
         // A deploy-time block (IPAM): admit it by reference, but it cannot be checked at synth.
         peer = c.family === IpFamily.IPV6 ? ec2.Peer.ipv6(c.text) : ec2.Peer.ipv4(c.text);
         if (!facts.pendingLookup) {
-          warn(this, Rules.VPC_CIDR_UNKNOWN, {
-            prop: `${c.source} ${c.family} block of ${facts.path}`,
-            received: '(unresolved token)',
-            rule: `${c.unknownReason ?? 'the block is a token'}; the endpoint admits it as resolved at deploy time`,
+          warnOnce(this, { scope: facts.vpc, key: `${c.source} ${c.family}` }, Rules.VPC_CIDR_UNKNOWN, {
+            prop: `${c.source} ${c.family} block`,
+            received: `is an unresolved token (${c.unknownReason ?? 'resolved at deploy time'})`,
+            rule: 'PrivateLink endpoints admit it as resolved at deploy time',
             fix: 'Pass vpcCidrBlocks with the literal blocks so the inbound rules can be checked at synth.',
           });
         }
       } else {
-        warn(this, Rules.VPC_CIDR_UNKNOWN, {
-          prop: `${c.source} ${c.family} block of ${facts.path}`,
-          received: '(not given)',
-          rule: `${c.unknownReason ?? 'the block is not known'}; the endpoint does not admit traffic from it`,
+        warnOnce(this, { scope: facts.vpc, key: `${c.source} ${c.family}` }, Rules.VPC_CIDR_UNKNOWN, {
+          prop: `${c.source} ${c.family} block`,
+          received: `is not given (${c.unknownReason ?? 'not known'})`,
+          rule: 'PrivateLink endpoints do not admit traffic from it',
           fix: 'Pass vpcCidrBlocks with the VPC\'s blocks, or open it with endpoint.connections.allowFrom(...).',
         });
         continue;

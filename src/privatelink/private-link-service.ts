@@ -15,7 +15,7 @@ import { defaultPrivateSubnets, selectZonedSubnets } from './zones';
 import { fail } from '../core/errors';
 import { ConnectivityGraph } from '../core/graph';
 import { acknowledgeRule, acknowledgeServiceLoadBalancer } from '../core/nag';
-import { show, warn } from '../core/warnings';
+import { show, warn, warnOnce } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { readVpcFacts, VpcCidrFact } from '../core/vpc-facts';
 import { IpFamily } from '../net/cidr';
@@ -439,10 +439,11 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
     for (const c of blocks) {
       if (!c.block) {
         // A deploy-time block would be a reference into the consumer's stack (maybe another account).
-        warn(this, Rules.PRIVATELINK_NLB_SG_ENFORCED, {
-          prop: `consumer ${endpoint.node.path}`,
-          received: `has a ${c.source} ${c.family} block not known at synth`,
-          rule: 'the load balancer\'s inbound rules admit consumers by literal CIDR block',
+        // One warning per service, naming every consumer it cannot admit.
+        warnOnce(endpoint, { scope: this, key: 'consumer blocks' }, Rules.PRIVATELINK_NLB_SG_ENFORCED, {
+          prop: 'consumers',
+          received: 'have CIDR blocks not known at synth',
+          rule: 'the load balancer\'s inbound rules admit consumers by literal CIDR block, so these are not admitted',
           fix: 'Pass vpcCidrBlocks to the endpoint, or admit the block with service.loadBalancer.connections.allowFrom(...).',
         });
         continue;

@@ -128,7 +128,7 @@ describe('InterfaceEndpointSet', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
       ServiceName: { 'Fn::Join': ['', Match.arrayWith([{ Ref: 'AWS::Region' }])] },
     });
-    Annotations.fromStack(stack).hasWarning('/S/Ops', Match.stringLikeRegexp('vpc-region-unknown'));
+    Annotations.fromStack(stack).hasWarning('/S', Match.stringLikeRegexp("InterfaceEndpointSet 'S/Ops'.*vpc-region-unknown"));
   });
 
   test('ingressCidrBlocks replaces the VPC blocks; privateDnsEnabled false and ipAddressType pass through', () => {
@@ -184,8 +184,9 @@ describe('InterfaceEndpointSet', () => {
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', { vpcId: 'vpc-0a1b2c3d4e5f67890', availabilityZones: ['us-east-1a'], isolatedSubnetIds: ['subnet-0a1b2c3d4e5f67890'] });
     new InterfaceEndpointSet(stack, 'Ops', { vpc, services: [InterfaceEndpointService.SNS] });
     const annotations = Annotations.fromStack(stack);
-    annotations.hasWarning('/S/Ops', Match.stringLikeRegexp('DNS attributes of the imported VPC S/Imported are unknown.*cdk-private-connectivity:endpoint-private-dns-unknown'));
-    annotations.hasWarning('/S/Ops', Match.stringLikeRegexp('imported ipv4 block of S/Imported \\(not given\\).*Pass ingressCidrBlocks.*cdk-private-connectivity:vpc-cidr-unknown'));
+    // Facts of the imported VPC: on the VPC, naming the set.
+    annotations.hasWarning('/S/Imported', Match.stringLikeRegexp("'S/Imported': DNS attributes of the imported VPC are unknown.*InterfaceEndpointSet 'S/Ops'.*cdk-private-connectivity:endpoint-private-dns-unknown"));
+    annotations.hasWarning('/S/Imported', Match.stringLikeRegexp("'S/Imported': imported ipv4 block is not given.*InterfaceEndpointSet 'S/Ops'.*Pass ingressCidrBlocks.*cdk-private-connectivity:vpc-cidr-unknown"));
   });
 
   describe('refusals in the constructor', () => {

@@ -105,7 +105,7 @@ describe('security groups across the peering', () => {
     const pair = new PeeredVpcPair(s, 'P', { requester: a, accepter: b });
     pair.allowFromAccepter('Ssh', { securityGroup: sgIn(s, 'Bastion', a), port: ec2.Port.tcp(22) });
     Template.fromStack(s).resourceCountIs('AWS::EC2::SecurityGroupIngress', 1);
-    Annotations.fromStack(s).hasWarning('/S/P', Match.stringLikeRegexp("secondary ipv4 block of S/B \\(not given\\).*the rule 'Ingress-Ssh' does not allow it.*peering-peer-cidr-unknown"));
+    Annotations.fromStack(s).hasWarning('/S/B', Match.stringLikeRegexp("Vpc 'S/B': secondary ipv4 block is not given \\(.*the security group rule 'Ingress-Ssh' does not allow it \\(1: PeeredVpcPair 'S/P'\\).*peering-peer-cidr-unknown"));
   });
 
   test.each(REFUSALS)('%s is refused', (_name, message, build) => {

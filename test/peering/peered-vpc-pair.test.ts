@@ -173,8 +173,8 @@ describe('PeeredVpcPair in one stack', () => {
     new PeeredVpcPair(s, 'Peering', { requester: a, accepter: vpcIn(s, 'B', '10.1.0.0/16') });
     new ec2.CfnVPCCidrBlock(s, 'Late', { vpcId: a.vpcId, cidrBlock: '10.20.0.0/16' });
     const annotations = Annotations.fromStack(s);
-    annotations.hasWarning('/S/Peering', Match.stringLikeRegexp('secondary ipv4 block of S/A 10.20.0.0/16.*peering-cidr-added-later'));
-    annotations.hasNoWarning('/S/Peering', Match.stringLikeRegexp('primary ipv4 block'));
+    annotations.hasWarning('/S/A', Match.stringLikeRegexp("Vpc 'S/A': secondary ipv4 block 10.20.0.0/16 was attached after.*PeeredVpcPair 'S/Peering'.*peering-cidr-added-later"));
+    annotations.hasNoWarning('*', Match.stringLikeRegexp('primary ipv4 block'));
   });
 
   test('an IPAM block warns that no route is added for it', () => {
@@ -187,7 +187,7 @@ describe('PeeredVpcPair in one stack', () => {
     });
     new PeeredVpcPair(s, 'Peering', { requester: ipam, accepter: vpcIn(s, 'B', '10.1.0.0/16') });
     expect(routeCounts(s)).toEqual({ '10.1.0.0/16': 1 });
-    Annotations.fromStack(s).hasWarning('/S/Peering', Match.stringLikeRegexp('primary ipv4 block of S/A.*IPAM.*no accepter route.*peering-peer-cidr-unknown'));
+    Annotations.fromStack(s).hasWarning('/S/A', Match.stringLikeRegexp("Vpc 'S/A': primary ipv4 block .*IPAM.*no accepter route.*PeeredVpcPair 'S/Peering'.*peering-peer-cidr-unknown"));
   });
 
   test('env-agnostic stacks warn instead of passing silently', () => {
@@ -195,8 +195,10 @@ describe('PeeredVpcPair in one stack', () => {
     const s = stackIn(app, 'S', null);
     new PeeredVpcPair(s, 'Peering', { requester: vpcIn(s, 'A', '10.0.0.0/16', { maxAzs: 1 }), accepter: vpcIn(s, 'B', '10.1.0.0/16', { maxAzs: 1 }) });
     const annotations = Annotations.fromStack(s);
-    annotations.hasWarning('/S/Peering', Match.stringLikeRegexp('requester account of S/A is a token.*peering-account-unknown'));
-    annotations.hasWarning('/S/Peering', Match.stringLikeRegexp('vpc-region-unknown'));
+    // Both are facts of the stack: one warning each, on the stack, naming the pair.
+    annotations.hasWarning('/S', Match.stringLikeRegexp("Stack 'S': account is a token.*PeeredVpcPair 'S/Peering'.*peering-account-unknown"));
+    annotations.hasWarning('/S', Match.stringLikeRegexp("Stack 'S': region is a token.*PeeredVpcPair 'S/Peering'.*vpc-region-unknown"));
+    expect(annotations.findWarning('*', Match.anyValue())).toHaveLength(2);
   });
 });
 

@@ -132,10 +132,11 @@ describe('PrivateLinkEndpoint', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
       SecurityGroupIngress: [Match.objectLike({ CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('Vpc'), 'CidrBlock'] }, FromPort: 443 })],
     });
-    const warnings = Annotations.fromStack(stack).findWarning('/Consumer/Client', Match.stringLikeRegexp('vpc-cidr-unknown'));
-    expect(warnings.map((w) => w.entry.data)).toEqual([
-      expect.stringMatching(/primary ipv4 block of Consumer\/Vpc \(unresolved token\);.*admits it as resolved at deploy time.*vpcCidrBlocks/),
-      expect.stringMatching(/secondary ipv6 block of Consumer\/Vpc \(not given\);.*does not admit traffic from it.*connections\.allowFrom/),
+    // Facts of the VPC: on the VPC, one warning per block, naming the endpoint.
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('vpc-cidr-unknown'));
+    expect(warnings.map((w) => [w.id, w.entry.data])).toEqual([
+      ['/Consumer/Vpc', expect.stringMatching(/primary ipv4 block is an unresolved token .*admit it as resolved at deploy time \(1: PrivateLinkEndpoint 'Consumer\/Client'\).*vpcCidrBlocks/)],
+      ['/Consumer/Vpc', expect.stringMatching(/secondary ipv6 block is not given .*do not admit traffic from it.*connections\.allowFrom/)],
     ]);
   });
 
@@ -213,9 +214,10 @@ describe('PrivateLinkEndpoint', () => {
     const noConsumerIds = consumerOf({ availabilityZoneIds: ['use1-az1'] });
 
     // THEN
-    Annotations.fromStack(noServiceIds.stack).hasWarning('/Consumer/Client',
-      Match.stringLikeRegexp('service Availability Zones of Consumer/Orders are not known as AZ IDs; .*Pass availabilityZoneIds .*\\[cdk-private-connectivity:privatelink-az-ids-unknown\\]'));
-    Annotations.fromStack(noConsumerIds.stack).hasWarning('/Consumer/Client',
+    // On the service that lacks AZ IDs; and on the stack whose account's AZ IDs are not declared.
+    Annotations.fromStack(noServiceIds.stack).hasWarning('/Consumer/Orders',
+      Match.stringLikeRegexp("'Consumer/Orders': service Availability Zones are not known as AZ IDs; .*PrivateLinkEndpoint 'Consumer/Client'.*Pass availabilityZoneIds .*\\[cdk-private-connectivity:privatelink-az-ids-unknown\\]"));
+    Annotations.fromStack(noConsumerIds.stack).hasWarning('/Consumer',
       Match.stringLikeRegexp('consumer Availability Zones us-east-1a, us-east-1b, us-east-1c of account 222222222222 have no known AZ ID; .*cdk-private-connectivity:az-ids:account=<account>:region=<region>'));
     expect(noConsumerIds.ep.subnets).toHaveLength(3);
   });
@@ -238,7 +240,7 @@ describe('PrivateLinkEndpoint', () => {
 
     // THEN
     expect(off.privateDnsEnabled).toBe(false);
-    Annotations.fromStack(stack).hasWarning('/S/On', Match.stringLikeRegexp('\\[cdk-private-connectivity:privatelink-private-dns-unverified\\]'));
+    Annotations.fromStack(stack).hasWarning('/S/Svc', Match.stringLikeRegexp("private DNS name \"orders.example.com\" is not declared verified; it affects 1 construct: .*\\(1: PrivateLinkEndpoint 'S/On'\\).*\\[cdk-private-connectivity:privatelink-private-dns-unverified\\]"));
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { PrivateDnsEnabled: true });
   });
 
@@ -248,7 +250,7 @@ describe('PrivateLinkEndpoint', () => {
     const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0, maxAzs: 2, subnetConfiguration: [{ name: 'iso', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
     const service = PrivateLinkService.fromServiceAttributes(stack, 'Svc', { serviceName: SERVICE_NAME, ports: [{ port: 443 }] });
     new PrivateLinkEndpoint(stack, 'Client', { vpc, service });
-    Annotations.fromStack(stack).hasWarning('/Agnostic/Client', Match.stringLikeRegexp('consumer region .*\\[cdk-private-connectivity:vpc-region-unknown\\]'));
+    Annotations.fromStack(stack).hasWarning('/Agnostic', Match.stringLikeRegexp("Stack 'Agnostic': region is a token.*PrivateLinkEndpoint 'Agnostic/Client'.*\\[cdk-private-connectivity:vpc-region-unknown\\]"));
   });
 
   test('an imported security group: warning that its rules cannot be checked', () => {
@@ -257,7 +259,7 @@ describe('PrivateLinkEndpoint', () => {
     const vpc = isolatedVpc(stack, 'Vpc', '10.0.0.0/16');
     const service = PrivateLinkService.fromServiceAttributes(stack, 'Svc', { serviceName: SERVICE_NAME, ports: [{ port: 443 }] });
     new PrivateLinkEndpoint(stack, 'Client', { vpc, service, securityGroups: [ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-0123456789abcdef0')] });
-    Annotations.fromStack(stack).hasWarning('/S/Client', Match.stringLikeRegexp('sg-0123456789abcdef0 .*\\[cdk-private-connectivity:privatelink-endpoint-sg-unknown\\]'));
+    Annotations.fromStack(stack).hasWarning('/S/Sg', Match.stringLikeRegexp("security group sg-0123456789abcdef0 is imported; .*PrivateLinkEndpoint 'S/Client'.*\\[cdk-private-connectivity:privatelink-endpoint-sg-unknown\\]"));
   });
 
   describe('refused at synth', () => {
@@ -346,6 +348,6 @@ describe('PrivateLinkEndpoint', () => {
 
     // THEN
     expect(ep.serviceRegion).toBeUndefined();
-    Annotations.fromStack(providerStack).hasWarning('/P/Client', Match.stringLikeRegexp('vpc-region-unknown'));
+    Annotations.fromStack(providerStack).hasWarning('/P', Match.stringLikeRegexp("PrivateLinkEndpoint 'P/Client'.*vpc-region-unknown"));
   });
 });
