@@ -39,9 +39,10 @@ export function addInspectionExample(app: App): void {
     natGateways: 0,
     subnetConfiguration: [
       // A small public subnet per zone for the endpoints: its default route leads to the internet gateway.
-      { name: 'inspection', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 28 },
+      // No public IP on launch: addresses are given deliberately (Control Tower CT.EC2.PR.11).
+      { name: 'inspection', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 28, mapPublicIpOnLaunch: false },
       // The protected subnets: public load balancers, bastions, NAT gateways.
-      { name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
+      { name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24, mapPublicIpOnLaunch: false },
       { name: 'app', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
     ],
   });

@@ -2,9 +2,7 @@ import { App, Annotations as CoreAnnotations, CfnWaitConditionHandle, Stack, Val
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { addEndpointsExample } from '../../examples/endpoints';
-import { addPeeringExample } from '../../examples/peering';
-import { addPrivateLinkExample } from '../../examples/privatelink';
+import { addExampleEstate } from '../../examples/estate';
 import { Rules, warningId, WARNING_PREFIX } from '../../src/core/rules';
 import { show, warn, warnOnce } from '../../src/core/warnings';
 import { GatewayEndpointService, GatewayEndpointSet, InterfaceEndpointService, InterfaceEndpointSet } from '../../src/endpoints';
@@ -325,9 +323,7 @@ describe('how many warnings a user reads', () => {
   test('the example app: one warning, on the partner\'s service whose AZ IDs are not declared', () => {
     // GIVEN
     const app = new App();
-    addEndpointsExample(app);
-    addPeeringExample(app);
-    addPrivateLinkExample(app);
+    addExampleEstate(app);
 
     // THEN
     const warnings = ourWarnings(app);

@@ -26,6 +26,8 @@ describe('quota defaults', () => {
       ipv6CidrBlocksPerVpc: 5,
       gatewayEndpointsPerRegion: 20,
       interfaceEndpointsPerVpc: 50,
+      vpcsPerPrivateHostedZone: 300,
+      hostedZonesPerAccount: 500,
     });
     expect(DEFAULT_QUOTAS).toEqual(quotas);
     expect(resolveQuotas({})).toEqual(quotas);
@@ -38,6 +40,8 @@ describe('quota defaults', () => {
     ['ipv6CidrBlocksPerVpc', 5, 50, 'Amazon VPC quotas'],
     ['gatewayEndpointsPerRegion', 20, 255, 'AWS PrivateLink quotas'],
     ['interfaceEndpointsPerVpc', 50, undefined, 'AWS PrivateLink quotas'],
+    ['vpcsPerPrivateHostedZone', 300, undefined, 'Amazon Route 53 quotas'],
+    ['hostedZonesPerAccount', 500, undefined, 'Amazon Route 53 quotas'],
   ] as const)('%s: default %d, maximum %s, from "%s"', (key, def, max, source) => {
     // GIVEN / WHEN
     const row = quotaRow(key);
