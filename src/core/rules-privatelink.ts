@@ -5,7 +5,7 @@ import { rule, RuleSeverity } from './rule-types';
 const E = RuleSeverity.ERROR;
 const W = RuleSeverity.WARNING;
 
-/** Rules of PrivateLinkService and PrivateLinkEndpoint. IDs are `<family>-<what>`, e.g. `privatelink-...`. */
+/** Rules of PrivateLinkService and PrivateLinkEndpoint (GatewayLoadBalancerService shares the principal, AZ ID and service-name rules). IDs are `<family>-<what>`, e.g. `privatelink-...`. */
 export const PrivateLinkRules = {
   // ---- provider: listeners ----
   PRIVATELINK_LISTENERS_EMPTY: rule('privatelink-listeners-empty', E,
@@ -32,7 +32,7 @@ export const PrivateLinkRules = {
     'An allowed principal\'s ARN is a token, so it cannot be checked at synth.',
     'Give the principal as a literal ARN, or the stack an explicit env so its partition is known.'),
   PRIVATELINK_NO_PRINCIPALS: rule('privatelink-no-principals', W,
-    'A PrivateLinkService allows no principal, so no one outside the service account can connect yet.',
+    'An endpoint service (PrivateLinkService or GatewayLoadBalancerService) allows no principal, so no one outside the service account can connect yet.',
     'Pass allowedPrincipals (e.g. new iam.AccountPrincipal(\'<consumer account>\')), or acknowledge the warning.'),
   PRIVATELINK_NLB_SG_ENFORCED: rule('privatelink-nlb-sg-enforced', W,
     'The load balancer has security groups whose inbound rules filter PrivateLink traffic; they admit only the consumers this app holds, so other consumers are dropped.',
@@ -79,7 +79,7 @@ export const PrivateLinkRules = {
   // ---- consumer: service, region, DNS ----
   PRIVATELINK_SERVICE_NAME_INVALID: rule('privatelink-service-name-invalid', E,
     'A service name is not an endpoint service name (com.amazonaws.vpce.<region>.vpce-svc-<id>), or names another region than given.',
-    'Copy the service name from the provider (PrivateLinkService.serviceName or the console), and give the region it names.'),
+    'Copy the service name from the provider (PrivateLinkService.serviceName, GatewayLoadBalancerService.serviceName or the console), and give the region it names.'),
   PRIVATELINK_REGION_NOT_SUPPORTED: rule('privatelink-region-not-supported', E,
     'The consumer is in a region the endpoint service does not list in SupportedRegions; with none listed, access is local-region only.',
     'Add the consumer\'s region to the service\'s supportedRegions, or create the endpoint in the service\'s region.'),

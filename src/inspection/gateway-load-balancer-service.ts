@@ -5,12 +5,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { ImportedGatewayLoadBalancerService } from './imported-service';
-import { checkPrincipals } from './principals';
 import { GatewayLoadBalancerServiceAttributes, IGatewayLoadBalancerService } from './service-reference';
-import { azIdsFromContext, refuseSharedZones, selectZoned } from './zones';
+import { refuseSharedZones, selectZoned } from './zones';
+import { AvailabilityZoneIds, AzMapping } from '../core/az-ids';
 import { fail } from '../core/errors';
 import { ConnectivityGraph } from '../core/graph';
 import { acknowledgeGuardRule, acknowledgeRule } from '../core/nag';
+import { checkPrincipals } from '../core/principals';
 import { Rules } from '../core/rules';
 import { show } from '../core/warnings';
 import { partitionOf } from '../net/regions';
@@ -105,6 +106,12 @@ export interface GatewayLoadBalancerServiceProps {
    * @default [ec2.IpAddressType.IPV4]
    */
   readonly supportedIpAddressTypes?: ec2.IpAddressType[];
+  /**
+   * The provider account's AZ name → AZ ID mapping in the service's region, to tell consumers in
+   * other accounts the service's zones.
+   * @default - the `cdk-private-connectivity:az-ids:account=<account>:region=<region>` context key, if set
+   */
+  readonly availabilityZoneIds?: AzMapping[];
 }
 
 /**
@@ -139,7 +146,7 @@ export class GatewayLoadBalancerService extends Construct implements IGatewayLoa
   public readonly region?: string;
   /**
    * AZ IDs of the load balancer's zones.
-   * @default - unknown (no AZ ID mapping for the provider account in context)
+   * @default - unknown (no AZ ID mapping for the provider account)
    */
   public readonly availabilityZoneIds?: string[];
   /**
@@ -172,7 +179,7 @@ export class GatewayLoadBalancerService extends Construct implements IGatewayLoa
     const zoned = selectZoned(this, 'vpcSubnets', props.vpc, props.vpcSubnets ?? defaultSubnets(props.vpc), 'a Gateway Load Balancer');
     refuseSharedZones(this, 'vpcSubnets', zoned, 'a load balancer takes one subnet per Availability Zone');
     this.availabilityZones = zoned.zoneNames;
-    const ids = azIdsFromContext(this, this._account, this.region);
+    const ids = AvailabilityZoneIds._resolve(this, 'availabilityZoneIds', this._account, this.region, props.availabilityZoneIds);
     if (ids && zoned.zoneNames && zoned.zoneNames.every((n) => ids.has(n))) {
       this.availabilityZoneIds = zoned.zoneNames.map((n) => ids.get(n)!);
     }
@@ -221,7 +228,12 @@ export class GatewayLoadBalancerService extends Construct implements IGatewayLoa
 
     // ---- endpoint service and who may connect ----
     const partition = this.region === undefined ? undefined : partitionOf(this.region);
-    const principals = checkPrincipals(this, props.allowedPrincipals ?? [], props.allowAnyPrincipal ?? false, partition);
+    const principals = checkPrincipals(this, {
+      given: props.allowedPrincipals ?? [],
+      allowAny: props.allowAnyPrincipal ?? false,
+      partition,
+      wildcardRisk: 'send its traffic to your appliances',
+    });
     this.endpointService = new ec2.CfnVPCEndpointService(this, 'Resource', {
       gatewayLoadBalancerArns: [this.loadBalancer.ref],
       acceptanceRequired: this.acceptanceRequired,

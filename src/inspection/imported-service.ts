@@ -3,7 +3,7 @@ import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { GatewayLoadBalancerServiceAttributes, IGatewayLoadBalancerService } from './service-reference';
-import { validateAzIds } from './zones';
+import { AvailabilityZoneIds } from '../core/az-ids';
 import { fail } from '../core/errors';
 import { Rules } from '../core/rules';
 import { show } from '../core/warnings';
@@ -35,7 +35,7 @@ export class ImportedGatewayLoadBalancerService extends Construct implements IGa
       region = m[1];
       validateRegionName(region, `GatewayLoadBalancerService '${this.node.path}'`, 'serviceName');
     }
-    if (attrs.availabilityZoneIds) validateAzIds(this, 'availabilityZoneIds', attrs.availabilityZoneIds);
+    if (attrs.availabilityZoneIds) AvailabilityZoneIds._validate(this, 'availabilityZoneIds', attrs.availabilityZoneIds);
     this.serviceName = attrs.serviceName;
     this.region = region;
     this.availabilityZoneIds = attrs.availabilityZoneIds ? [...attrs.availabilityZoneIds] : undefined;

@@ -1,4 +1,4 @@
-// Re-exports only (zones.ts, principals.ts and imported-service.ts are internal).
+// Re-exports only (zones.ts and imported-service.ts are internal).
 export * from './service-reference';
 export * from './gateway-load-balancer-service';
 export * from './inspection-endpoints';

@@ -3,8 +3,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { GatewayLoadBalancerService } from './gateway-load-balancer-service';
 import { IGatewayLoadBalancerService } from './service-reference';
-import { azIdsFromContext, refuseSharedZones, selectZoned, ZonedSubnets } from './zones';
+import { refuseSharedZones, selectZoned, ZonedSubnets } from './zones';
 import { indexApp } from '../core/app-index';
+import { AvailabilityZoneIds, AzMapping } from '../core/az-ids';
 import { fail } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
 import { Rules } from '../core/rules';
@@ -39,6 +40,11 @@ export interface InspectionEndpointsProps {
    * @default - the VPC's `internetGatewayId`
    */
   readonly internetGatewayId?: string;
+  /**
+   * The consumer account's AZ name → AZ ID mapping in the consumer's region.
+   * @default - the `cdk-private-connectivity:az-ids:account=<account>:region=<region>` context key, if set
+   */
+  readonly availabilityZoneIds?: AzMapping[];
 }
 
 /** What is known of one zone: its endpoint and the subnets it protects. */
@@ -83,7 +89,7 @@ export class InspectionEndpoints extends Construct {
     refuseSharedZones(this, 'endpointSubnets', ep, 'a VPC takes a single Gateway Load Balancer endpoint per Availability Zone and service');
     const prot = selectZoned(this, 'protectedSubnets', vpc, props.protectedSubnets, 'inspection');
     this.checkSubnets(ep, prot);
-    this.checkServiceZones(ep, service, account, region);
+    this.checkServiceZones(ep, service, account, region, props.availabilityZoneIds);
 
     // ---- IP families ----
     const facts = readVpcFacts(vpc);
@@ -291,28 +297,30 @@ export class InspectionEndpoints extends Construct {
   }
 
   /** Refuse endpoint zones where the service's load balancer has no subnet (by AZ ID across accounts). */
-  private checkServiceZones(ep: ZonedSubnets, service: IGatewayLoadBalancerService, account: string | undefined, region: string | undefined): void {
+  private checkServiceZones(ep: ZonedSubnets, service: IGatewayLoadBalancerService, account: string | undefined, region: string | undefined,
+    mappings: AzMapping[] | undefined): void {
     if (!ep.zoneNames) return; // warned in checkSubnets
     let served: string[] | undefined;
     let mine: string[] | undefined;
     let how = 'AZ ID';
+    let ids: Map<string, string> | undefined;
     const local = service instanceof GatewayLoadBalancerService ? service : undefined;
     if (local && local.availabilityZones && local._account !== undefined && local._account === account && local.region === region) {
       // Same account and region: AZ names name the same zones.
       served = local.availabilityZones;
       mine = ep.zoneNames;
       how = 'AZ name (same account)';
-    } else if (service.availabilityZoneIds) {
-      const ids = azIdsFromContext(this, account, region);
-      if (ids && ep.zoneNames.every((n) => ids.has(n))) {
+    } else {
+      ids = AvailabilityZoneIds._resolve(this, 'availabilityZoneIds', account, region, mappings);
+      if (service.availabilityZoneIds && ids && ep.zoneNames.every((n) => ids!.has(n))) {
         served = service.availabilityZoneIds;
-        mine = ep.zoneNames.map((n) => ids.get(n)!);
+        mine = ep.zoneNames.map((n) => ids!.get(n)!);
       }
     }
     if (!served || !mine) {
       warn(this, Rules.INSPECTION_AZ_UNKNOWN, {
         prop: 'service',
-        received: `${service.node.path} (zones ${service.availabilityZoneIds ? show(service.availabilityZoneIds) : 'unknown'}; AZ IDs of ${account ?? '(token account)'}/${region ?? '(token region)'} ${azIdsFromContext(this, account, region) ? 'known' : 'unknown'})`,
+        received: `${service.node.path} (zones ${service.availabilityZoneIds ? show(service.availabilityZoneIds) : 'unknown'}; AZ IDs of ${account ?? '(token account)'}/${region ?? '(token region)'} ${ids ? 'known' : 'unknown'})`,
         rule: 'an endpoint works only in an Availability Zone the Gateway Load Balancer supports, matched by AZ ID across accounts',
       });
       return;

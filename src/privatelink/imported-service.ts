@@ -2,12 +2,12 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
-import { AvailabilityZoneIds } from './az-ids';
 import { validatePorts } from './ports';
 import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } from './service-reference';
+import { AvailabilityZoneIds } from '../core/az-ids';
 import { fail } from '../core/errors';
-import { show } from '../core/warnings';
 import { Rules } from '../core/rules';
+import { show } from '../core/warnings';
 import { validateRegionName } from '../net/regions';
 
 // Endpoint service names: com.amazonaws.vpce.<region>.vpce-svc-<hex> (cn.com.amazonaws.vpce... in China).

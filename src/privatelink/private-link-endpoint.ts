@@ -1,16 +1,16 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
-import { AvailabilityZoneIds, AzMapping } from './az-ids';
 import { securityGroupPorts } from './ports';
 import { PrivateLinkService } from './private-link-service';
 import { IPrivateLinkService } from './service-reference';
 import { defaultPrivateSubnets, describeZones, selectZonedSubnets } from './zones';
+import { AvailabilityZoneIds, AzMapping } from '../core/az-ids';
 import { fail, formatProblem } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
-import { show, warnOnce } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { checkCidrOverrides, readVpcFacts, VpcFacts } from '../core/vpc-facts';
+import { show, warnOnce } from '../core/warnings';
 import { IpFamily } from '../net/cidr';
 import { partitionOf } from '../net/regions';
 

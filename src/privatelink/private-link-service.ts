@@ -6,18 +6,19 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct, IConstruct } from 'constructs';
-import { AvailabilityZoneIds, AzMapping } from './az-ids';
 import { PrivateLinkConsumer } from './consumer';
 import { ImportedPrivateLinkService } from './imported-service';
 import { securityGroupPorts, validatePorts } from './ports';
 import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } from './service-reference';
 import { defaultPrivateSubnets, selectZonedSubnets } from './zones';
+import { AvailabilityZoneIds, AzMapping } from '../core/az-ids';
 import { fail } from '../core/errors';
 import { ConnectivityGraph } from '../core/graph';
 import { acknowledgeRule, acknowledgeServiceLoadBalancer } from '../core/nag';
-import { show, warn, warnOnce } from '../core/warnings';
+import { allowedAccounts, checkPrincipals } from '../core/principals';
 import { Rules } from '../core/rules';
 import { readVpcFacts, VpcCidrFact } from '../core/vpc-facts';
+import { show, warn, warnOnce } from '../core/warnings';
 import { IpFamily } from '../net/cidr';
 import { partitionOf, validateRegionName } from '../net/regions';
 
@@ -163,9 +164,6 @@ export interface PrivateLinkServiceProps {
    */
   readonly availabilityZoneIds?: AzMapping[];
 }
-
-// IAM ARNs an endpoint service accepts as principals: an account root, a user or a role.
-const IAM_PRINCIPAL_ARN = /^arn:([a-z-]+):iam::\d{12}:(root|user\/.+|role\/.+)$/;
 
 /**
  * A PrivateLink endpoint service: an internal Network Load Balancer with listeners and target
@@ -361,8 +359,12 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
     this.openEgressToTargets(props);
 
     // ---- who may connect ----
-    const principals = this.checkPrincipals(props, partition);
-    this._allowedAccounts = allowedAccounts(principals, partition, (p) => Stack.of(this).resolve(p));
+    const principals = checkPrincipals(this, {
+      given: props.allowedPrincipals ?? [],
+      allowAny: props.allowAnyPrincipal ?? false,
+      partition,
+    });
+    this._allowedAccounts = allowedAccounts(this, principals, partition);
 
     this.endpointService = new ec2.VpcEndpointService(this, 'Resource', {
       vpcEndpointServiceLoadBalancers: [this.loadBalancer],
@@ -495,90 +497,6 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
     }
     return [];
   }
-
-  /** The principals to allow, checked: IAM ARNs of the service's partition, `*` only when opted in. */
-  private checkPrincipals(props: PrivateLinkServiceProps, partition: string | undefined): iam.ArnPrincipal[] {
-    const given = props.allowedPrincipals ?? [];
-    given.forEach((p, i) => {
-      const prop = `allowedPrincipals[${i}]`;
-      const raw = (p as { arn?: unknown }).arn;
-      if (typeof raw !== 'string') {
-        fail(this, Rules.PRIVATELINK_PRINCIPAL_INVALID, {
-          prop,
-          received: `${p?.constructor?.name ?? typeof p} without an ARN`,
-          rule: 'an endpoint service allows principals by ARN',
-        });
-      }
-      let arn: string = raw;
-      if (Token.isUnresolved(raw)) {
-        const resolved = renderArn(Stack.of(this).resolve(raw), partition);
-        if (resolved === undefined) {
-          warn(this, Rules.PRIVATELINK_PRINCIPAL_UNKNOWN, {
-            prop,
-            received: show(raw),
-            rule: 'the principal\'s ARN is resolved at deploy time, so its shape and partition are not checked',
-          });
-          return;
-        }
-        arn = resolved;
-      }
-      if (arn === '*') {
-        if (!props.allowAnyPrincipal) {
-          fail(this, Rules.PRIVATELINK_PRINCIPAL_WILDCARD, {
-            prop,
-            received: '"*"',
-            rule: 'a `*` principal lets any AWS account request a connection to the service',
-          });
-        }
-        return;
-      }
-      const m = IAM_PRINCIPAL_ARN.exec(arn);
-      if (!m) {
-        fail(this, Rules.PRIVATELINK_PRINCIPAL_INVALID, {
-          prop,
-          received: show(arn),
-          rule: 'an endpoint service allows IAM principals by ARN: arn:<partition>:iam::<account>:root, :user/<name> or :role/<name>',
-          fix: /^\d{12}$/.test(arn)
-            ? `Use new iam.AccountPrincipal('${arn}') or new iam.ArnPrincipal('arn:aws:iam::${arn}:root').`
-            : undefined,
-        });
-      }
-      if (partition !== undefined && m[1] !== partition) {
-        fail(this, Rules.PRIVATELINK_PARTITION_MISMATCH, {
-          prop,
-          received: `${show(arn)} is in partition ${m[1]}, the service in ${partition}`,
-          rule: 'principals of another partition cannot connect to an endpoint service',
-        });
-      }
-    });
-    const principals = [...given];
-    if (props.allowAnyPrincipal && !principals.some((p) => p.arn === '*')) principals.push(new iam.AnyPrincipal());
-    if (principals.length === 0) {
-      warn(this, Rules.PRIVATELINK_NO_PRINCIPALS, {
-        prop: 'allowedPrincipals',
-        received: '(none)',
-        rule: 'only allowed principals can create an endpoint to the service',
-      });
-    }
-    return principals;
-  }
-}
-
-/**
- * The literal text of a resolved ARN: a string, or a join of strings and `AWS::Partition` (how
- * `iam.AccountPrincipal` renders) when the partition is known; undefined otherwise.
- */
-function renderArn(resolved: unknown, partition: string | undefined): string | undefined {
-  if (typeof resolved === 'string') return resolved;
-  const join = (resolved as { 'Fn::Join'?: unknown } | undefined)?.['Fn::Join'];
-  if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1])) return undefined;
-  let text = '';
-  for (const part of join[1] as unknown[]) {
-    if (typeof part === 'string') text += part;
-    else if (partition !== undefined && (part as { Ref?: unknown })?.Ref === 'AWS::Partition') text += partition;
-    else return undefined;
-  }
-  return text;
 }
 
 /** The AZ names of a given load balancer's subnets, when it is a load balancer of this app in `vpc`. */
@@ -616,20 +534,4 @@ function checkZone(scope: Construct, name: string, zone: route53.IPublicHostedZo
       rule: 'AWS verifies a private DNS name by a TXT record in the public zone of its domain',
     });
   }
-}
-
-/**
- * The accounts of the allowed principals, or undefined when any is `*` or not a literal ARN (so
- * the accounts the service allows are not all known).
- */
-function allowedAccounts(principals: iam.ArnPrincipal[], partition: string | undefined, resolve: (x: unknown) => unknown): string[] | undefined {
-  const accounts: string[] = [];
-  for (const p of principals) {
-    const arn = Token.isUnresolved(p.arn) ? renderArn(resolve(p.arn), partition) : p.arn;
-    const m = arn === undefined ? null : IAM_PRINCIPAL_ARN.exec(arn);
-    if (!m) return undefined;
-    const account = /:iam::(\d{12}):/.exec(arn!)![1];
-    if (!accounts.includes(account)) accounts.push(account);
-  }
-  return accounts;
 }

@@ -99,6 +99,18 @@ describe('GatewayLoadBalancerService', () => {
     expect(fw.supportedIpAddressTypes).toEqual(['ipv4', 'ipv6']);
   });
 
+  test('AZ IDs from the availabilityZoneIds prop, which wins over the context key; an AZ name given as an ID is refused (privatelink-az-id-invalid)', () => {
+    // GIVEN: the context says otherwise, the prop is what the provider account reports
+    const app = newApp({ 'cdk-private-connectivity:az-ids:account=111111111111:region=us-east-1': { 'us-east-1a': 'use1-az1', 'us-east-1b': 'use1-az2' } });
+    const stack = stackIn(app, 'Appliances');
+    // WHEN
+    const fw = firewallIn(stack, { availabilityZoneIds: [{ name: 'us-east-1a', id: 'use1-az6' }, { name: 'us-east-1b', id: 'use1-az4' }] });
+    // THEN
+    expect(fw.availabilityZoneIds).toEqual(['use1-az6', 'use1-az4']);
+    expect(() => firewallIn(stackIn(newApp(), 'Appliances'), { availabilityZoneIds: [{ name: 'us-east-1a', id: 'us-east-1a' }] }))
+      .toThrow(/availabilityZoneIds\[0\] "us-east-1a"; this is an AZ name.*\[cdk-private-connectivity:privatelink-az-id-invalid\]/);
+  });
+
   test('acceptance can be turned off; anyone (*) only with allowAnyPrincipal', () => {
     const stack = stackIn(newApp(), 'Appliances');
     firewallIn(stack, { acceptanceRequired: false, allowedPrincipals: [], allowAnyPrincipal: true });

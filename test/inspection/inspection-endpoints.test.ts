@@ -143,6 +143,33 @@ describe('InspectionEndpoints', () => {
     expect(Annotations.fromStack(unknown).findWarning('/Partner/Inspect', Match.stringLikeRegexp('inspection-az-unknown'))).toHaveLength(1);
   });
 
+  test('AZ IDs through the availabilityZoneIds props of the service and the endpoints: a zone the service does not serve is refused (inspection-az-not-served)', () => {
+    // GIVEN: the provider's app, its AZ IDs given by prop (us-east-1a is use1-az6, us-east-1b use1-az1)
+    const providerStack = stackIn(newApp(), 'Appliances');
+    const firewall = firewallIn(providerStack, { availabilityZoneIds: [{ name: 'us-east-1a', id: 'use1-az6' }, { name: 'us-east-1b', id: 'use1-az1' }] });
+    // ... handed to the partner's app by service name and AZ IDs
+    const build = (mapping: Array<{ name: string; id: string }>, context: Record<string, unknown> = {}) => {
+      const app = newApp(context);
+      const stack = stackIn(app, 'Partner', 'us-east-1', PARTNER);
+      const service = GatewayLoadBalancerService.fromServiceAttributes(stack, 'Firewall', { serviceName: SERVICE_NAME, availabilityZoneIds: firewall.availabilityZoneIds });
+      new InspectionEndpoints(stack, 'Inspect', {
+        vpc: appVpc(stack), service, endpointSubnets: { subnetGroupName: 'inspection' }, protectedSubnets: { subnetGroupName: 'public' }, availabilityZoneIds: mapping,
+      });
+      return { app, stack };
+    };
+    // Valid: the partner's us-east-1a and us-east-1b are use1-az1 and use1-az6, both served; the
+    // prop wins over a context key that would refuse them.
+    const badContext = { 'cdk-private-connectivity:az-ids:account=222222222222:region=us-east-1': { 'us-east-1a': 'use1-az4', 'us-east-1b': 'use1-az5' } };
+    const ok = build([{ name: 'us-east-1a', id: 'use1-az1' }, { name: 'us-east-1b', id: 'use1-az6' }], badContext);
+    expect(Annotations.fromStack(ok.stack).findWarning('*', Match.stringLikeRegexp('cdk-private-connectivity'))).toHaveLength(0);
+    expect(synthErrors(ok.app)).toBe('');
+    // Refused: the partner's us-east-1b is use1-az2, where the load balancer has no subnet.
+    expect(() => build([{ name: 'us-east-1a', id: 'use1-az1' }, { name: 'us-east-1b', id: 'use1-az2' }]))
+      .toThrow(/us-east-1b \(AZ ID use1-az2\); the service's load balancer is in use1-az6, use1-az1.*\[cdk-private-connectivity:inspection-az-not-served\]/);
+    // Refused: an AZ name given as the partner's AZ ID.
+    expect(() => build([{ name: 'us-east-1a', id: 'us-east-1a' }])).toThrow(/availabilityZoneIds\[0\] "us-east-1a".*privatelink-az-id-invalid/);
+  });
+
   test('same account: an endpoint zone the service\'s load balancer does not serve is refused by AZ name (inspection-az-not-served)', () => {
     const app = newApp();
     const stack = stackIn(app, 'App');

@@ -3,14 +3,15 @@
  *
  * AWS PrivateLink concepts: AZ names (us-east-1a) are mapped to physical zones per account, AZ IDs
  * (use1-az1) are the same in every account; an interface endpoint works only in zones where the
- * service has a load balancer node. CDK has no context provider for AZ IDs, so they come from a
- * prop or from a context key of this library.
+ * service has a load balancer node, and a Gateway Load Balancer endpoint only in zones its load
+ * balancer supports. CDK has no context provider for AZ IDs, so they come from a prop or from a
+ * context key of this library. Shared by the PrivateLink and inspection families.
  */
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { fail } from '../core/errors';
-import { show } from '../core/warnings';
-import { Rules } from '../core/rules';
+import { fail } from './errors';
+import { Rules } from './rules';
+import { show } from './warnings';
 
 /** One Availability Zone of an account: its name in that account and its AZ ID. */
 export interface AzMapping {

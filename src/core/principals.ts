@@ -1,0 +1,137 @@
+/**
+ * Who may connect to an endpoint service (internal): IAM ARNs of the service's partition, `*` only
+ * when opted in. Shared by PrivateLinkService and GatewayLoadBalancerService, whose
+ * `AWS::EC2::VPCEndpointServicePermissions` take the same principals.
+ */
+import { Stack, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { IConstruct } from 'constructs';
+import { fail } from './errors';
+import { Rules } from './rules';
+import { show, warn } from './warnings';
+
+// IAM ARNs an endpoint service accepts as principals: an account root, a user or a role
+// ("Configure an endpoint service", AWS PrivateLink guide).
+const IAM_PRINCIPAL_ARN = /^arn:([a-z-]+):iam::\d{12}:(root|user\/.+|role\/.+)$/;
+
+/** What an endpoint service's principals are checked against, and how its messages name things. */
+export interface PrincipalCheck {
+  /** The principals given. */
+  readonly given: readonly iam.ArnPrincipal[];
+  /** Whether `*` is allowed (and added when not given). */
+  readonly allowAny: boolean;
+  /** The service's partition; undefined in an environment-agnostic stack. */
+  readonly partition?: string;
+  /** The prop holding the principals. @default 'allowedPrincipals' */
+  readonly prop?: string;
+  /**
+   * What a `*` principal lets any AWS account do, e.g. `request a connection to the service`.
+   * @default 'request a connection to the service'
+   */
+  readonly wildcardRisk?: string;
+}
+
+/**
+ * The principals to allow, checked: literal ARNs must be IAM ARNs of the service's partition, `*`
+ * needs `allowAny`, deploy-time ARNs are warned about; `*` is added when `allowAny` is set and a
+ * warning says so when no principal is left.
+ */
+export function checkPrincipals(scope: IConstruct, check: PrincipalCheck): iam.ArnPrincipal[] {
+  const { given, allowAny, partition } = check;
+  const propName = check.prop ?? 'allowedPrincipals';
+  given.forEach((p, i) => {
+    const prop = `${propName}[${i}]`;
+    const raw = (p as { arn?: unknown }).arn;
+    if (typeof raw !== 'string') {
+      fail(scope, Rules.PRIVATELINK_PRINCIPAL_INVALID, {
+        prop,
+        received: `${p?.constructor?.name ?? typeof p} without an ARN`,
+        rule: 'an endpoint service allows principals by ARN',
+      });
+    }
+    let arn: string = raw;
+    if (Token.isUnresolved(raw)) {
+      const resolved = renderArn(Stack.of(scope).resolve(raw), partition);
+      if (resolved === undefined) {
+        warn(scope, Rules.PRIVATELINK_PRINCIPAL_UNKNOWN, {
+          prop,
+          received: show(raw),
+          rule: 'the principal\'s ARN is resolved at deploy time, so its shape and partition are not checked',
+        });
+        return;
+      }
+      arn = resolved;
+    }
+    if (arn === '*') {
+      if (!allowAny) {
+        fail(scope, Rules.PRIVATELINK_PRINCIPAL_WILDCARD, {
+          prop,
+          received: '"*"',
+          rule: `a \`*\` principal lets any AWS account ${check.wildcardRisk ?? 'request a connection to the service'}`,
+        });
+      }
+      return;
+    }
+    const m = IAM_PRINCIPAL_ARN.exec(arn);
+    if (!m) {
+      fail(scope, Rules.PRIVATELINK_PRINCIPAL_INVALID, {
+        prop,
+        received: show(arn),
+        rule: 'an endpoint service allows IAM principals by ARN: arn:<partition>:iam::<account>:root, :user/<name> or :role/<name>',
+        fix: /^\d{12}$/.test(arn)
+          ? `Use new iam.AccountPrincipal('${arn}') or new iam.ArnPrincipal('arn:aws:iam::${arn}:root').`
+          : undefined,
+      });
+    }
+    if (partition !== undefined && m[1] !== partition) {
+      fail(scope, Rules.PRIVATELINK_PARTITION_MISMATCH, {
+        prop,
+        received: `${show(arn)} is in partition ${m[1]}, the service in ${partition}`,
+        rule: 'principals of another partition cannot connect to an endpoint service',
+      });
+    }
+  });
+  const principals = [...given];
+  if (allowAny && !principals.some((p) => p.arn === '*')) principals.push(new iam.AnyPrincipal());
+  if (principals.length === 0) {
+    warn(scope, Rules.PRIVATELINK_NO_PRINCIPALS, {
+      prop: propName,
+      received: '(none)',
+      rule: 'only allowed principals can create an endpoint to the service',
+    });
+  }
+  return principals;
+}
+
+/**
+ * The accounts of the allowed principals, or undefined when any is `*` or not a literal ARN (so
+ * the accounts the service allows are not all known).
+ */
+export function allowedAccounts(scope: IConstruct, principals: readonly iam.ArnPrincipal[], partition: string | undefined): string[] | undefined {
+  const accounts: string[] = [];
+  for (const p of principals) {
+    const arn = Token.isUnresolved(p.arn) ? renderArn(Stack.of(scope).resolve(p.arn), partition) : p.arn;
+    const m = arn === undefined ? null : IAM_PRINCIPAL_ARN.exec(arn);
+    if (!m) return undefined;
+    const account = /:iam::(\d{12}):/.exec(arn!)![1];
+    if (!accounts.includes(account)) accounts.push(account);
+  }
+  return accounts;
+}
+
+/**
+ * The literal text of a resolved ARN: a string, or a join of strings and `AWS::Partition` (how
+ * `iam.AccountPrincipal` renders) when the partition is known; undefined otherwise.
+ */
+function renderArn(resolved: unknown, partition: string | undefined): string | undefined {
+  if (typeof resolved === 'string') return resolved;
+  const join = (resolved as { 'Fn::Join'?: unknown } | undefined)?.['Fn::Join'];
+  if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1])) return undefined;
+  let text = '';
+  for (const part of join[1] as unknown[]) {
+    if (typeof part === 'string') text += part;
+    else if (partition !== undefined && (part as { Ref?: unknown })?.Ref === 'AWS::Partition') text += partition;
+    else return undefined;
+  }
+  return text;
+}
