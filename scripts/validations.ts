@@ -48,9 +48,11 @@ export function testsByRule(): Map<string, RuleTest[]> {
       const lineStart = text.lastIndexOf('\n', m.index) + 1;
       const lineEnd = text.indexOf('\n', m.index);
       const assertion = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).trim();
-      const before = text.slice(0, m.index);
-      const titles = [...before.matchAll(/\b(?:test|it)(?:\.each\([\s\S]*?\))?\(\s*(['`"])(.*?)\1/g)];
-      const title = titles.length > 0 ? titles[titles.length - 1][2] : '(table)';
+      // Up to the end of the matching line, so a rule ID in the test's own title names that test;
+      // titles may hold escaped quotes.
+      const before = text.slice(0, lineEnd < 0 ? undefined : lineEnd);
+      const titles = [...before.matchAll(/\b(?:test|it)(?:\.each\([\s\S]*?\))?\(\s*(['`"])((?:\\.|(?!\1)[^\\\n])*)\1/g)];
+      const title = titles.length > 0 ? titles[titles.length - 1][2].replace(/\\(.)/g, '$1') : '(table)';
       found.push({ file: path.relative(ROOT, f), title, assertion });
     }
     byRule.set(r.id, found);

@@ -137,8 +137,8 @@ export class GatewayLoadBalancerService extends Construct implements IGatewayLoa
   public readonly targetGroup: elbv2.CfnTargetGroup;
   /** The listener. */
   public readonly listener: elbv2.CfnListener;
-  /** The appliance VPC. */
-  public readonly vpc: ec2.IVpc;
+  /** The appliance VPC (always set here; optional as in `IGatewayLoadBalancerService`, which imported services implement). */
+  public readonly vpc?: ec2.IVpc;
   /**
    * The service's region.
    * @default - unknown (environment-agnostic stack)
