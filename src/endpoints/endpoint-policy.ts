@@ -4,8 +4,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ecrLayerStatement } from './ecr-layers';
 import { fail } from '../core/errors';
-import { show } from '../core/warnings';
 import { Rules } from '../core/rules';
+import { show } from '../core/warnings';
 import { validateRegionName } from '../net/regions';
 
 /**

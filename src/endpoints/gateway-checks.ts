@@ -9,9 +9,9 @@ import { normaliseServiceName } from './service-name';
 import { AppIndex, endpointTypeOf } from '../core/app-index';
 import { formatProblem } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph } from '../core/graph';
-import { show, warn } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { knownBlocks, selectSubnets } from '../core/vpc-facts';
+import { show, warn } from '../core/warnings';
 import { tryParseCidr } from '../net/cidr-parse';
 
 /** The route table IDs of a gateway endpoint resource, or undefined when the list is a token. */

@@ -10,9 +10,9 @@ import { GatewayEndpointService } from './services';
 import { indexApp } from '../core/app-index';
 import { fail } from '../core/errors';
 import { ConnectivityGraph, EndpointKind } from '../core/graph';
-import { show, warn } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { isPendingLookup, selectRouteTables, SelectedRouteTable } from '../core/vpc-facts';
+import { show, warn } from '../core/warnings';
 import { partitionOf } from '../net/regions';
 
 /** Properties of a {@link GatewayEndpointSet}. */

@@ -5,8 +5,8 @@ import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { knownPseudoParameters } from './service-name';
 import { formatProblem } from '../core/errors';
-import { show, warn } from '../core/warnings';
 import { Rules } from '../core/rules';
+import { show, warn } from '../core/warnings';
 
 /** AWS PrivateLink quotas: "Characters per VPC endpoint policy | 20,480 | No" (white space included). */
 export const MAX_POLICY_CHARACTERS = 20480;

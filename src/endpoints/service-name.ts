@@ -7,8 +7,8 @@ import { Aws, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { show, warnOnce } from '../core/warnings';
 import { Rules } from '../core/rules';
+import { show, warnOnce } from '../core/warnings';
 import { dnsSuffixOf, isValidRegionName, partitionOf } from '../net/regions';
 
 /** What a name given by the user says: the service's short name, and the region it names, if any. */

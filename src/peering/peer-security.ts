@@ -3,9 +3,9 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { show, warnOnce } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { VpcFacts } from '../core/vpc-facts';
+import { show, warnOnce } from '../core/warnings';
 
 /** An ingress rule on one side, for traffic from the other side of the peering. */
 export interface PeerIngressInput {

@@ -10,9 +10,9 @@ import { addPeerIngress } from './peer-security';
 import { addSideRoutes } from './peering-routes';
 import { fail } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph } from '../core/graph';
-import { show, warnOnce } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { checkCidrOverrides, VpcFacts } from '../core/vpc-facts';
+import { show, warnOnce } from '../core/warnings';
 import { IpFamily } from '../net/cidr';
 
 /** Properties of a {@link PeeredVpcPair}. */

@@ -4,9 +4,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { indexApp } from '../core/app-index';
 import { ConnectivityGraph } from '../core/graph';
-import { warnOnce } from '../core/warnings';
 import { Rules } from '../core/rules';
 import { selectRouteTables, selectSubnets, VpcFacts } from '../core/vpc-facts';
+import { warnOnce } from '../core/warnings';
 
 /** One side's routes: its route tables, each with a route to every block of the peer. */
 export interface SideRoutesInput {

@@ -7,8 +7,8 @@ import { PrivateLinkConsumer } from './consumer';
 import { PrivateLinkService } from './private-link-service';
 import { fail } from '../core/errors';
 import { acknowledgeFunctionOutsideVpc, acknowledgeRule } from '../core/nag';
-import { show } from '../core/warnings';
 import { Rules } from '../core/rules';
+import { show } from '../core/warnings';
 
 /** Properties of a {@link PrivateLinkEndpointAcceptance}. */
 export interface PrivateLinkEndpointAcceptanceProps {

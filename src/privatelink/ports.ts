@@ -5,8 +5,8 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { IConstruct } from 'constructs';
 import { PrivateLinkPort } from './service-reference';
 import { fail } from '../core/errors';
-import { show } from '../core/warnings';
 import { Rules } from '../core/rules';
+import { show } from '../core/warnings';
 
 /** The listener protocols a Network Load Balancer supports. */
 const NLB_PROTOCOLS = [elbv2.Protocol.TCP, elbv2.Protocol.TLS, elbv2.Protocol.UDP, elbv2.Protocol.TCP_UDP];
