@@ -1,16 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { networkEnv, partnerEnv } from './env';
+import { isolatedVpc as vpc, networkEnv, partnerEnv } from './env';
 import { InterfaceEndpointHub, InterfaceEndpointService, PeeredVpcPair } from '../src';
 
-function vpc(stack: Stack, id: string, cidr: string): ec2.Vpc {
-  return new ec2.Vpc(stack, id, {
-    ipAddresses: ec2.IpAddresses.cidr(cidr),
-    maxAzs: 2,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
-  });
-}
 
 /**
  * Interface endpoint hub example: SQS and KMS endpoints in a shared-services VPC, used over peering

@@ -1,16 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { PeeredVpcPair } from '../src';
-import { networkEnv, partnerEnv, SECONDARY_REGION } from './env';
+import { isolatedVpc as vpc, networkEnv, partnerEnv, SECONDARY_REGION } from './env';
 
-function vpc(stack: Stack, id: string, cidr: string): ec2.Vpc {
-  return new ec2.Vpc(stack, id, {
-    ipAddresses: ec2.IpAddresses.cidr(cidr),
-    maxAzs: 2,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
-  });
-}
 
 /**
  * Peering example: two VPCs peered in one stack (with DNS resolution and a database rule), the
