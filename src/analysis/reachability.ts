@@ -3,7 +3,7 @@
  * the topology alone: which connection, which routes, which ports, and in words why not.
  */
 import { LinkKind, TopoLink, Topology, TopoRoute, TopoVpc } from './topology';
-import { ReachabilityAnswer, ReachabilityStatus } from '../core/graph';
+import { ConnectionKind, ReachabilityAnswer, ReachabilityStatus } from '../core/graph';
 
 /** One answer, from one VPC to a VPC or a service. */
 export interface Reach extends ReachabilityAnswer {
@@ -210,12 +210,26 @@ export function explainServices(ix: ReachIndex): Reach[] {
         if (link.kind !== LinkKind.PEERING || !link.toVpc) continue;
         const peer = link.from === l.from ? link.to : link.from;
         if (has.has(peer) || out.some((r) => r.from === peer && r.to === service)) continue;
+        // A spoke of an interface endpoint hub in l.from uses its endpoints through the hub's zones
+        // (the hub refuses at synth a spoke without routes both ways).
+        const hub = ix.linksOf(peer).find(({ link: h }) => h.kind === INTERFACE_ENDPOINT_HUB && h.from === peer && h.to === l.from);
+        if (hub && l.kind === LinkKind.INTERFACE_ENDPOINT) {
+          out.push(answer(peer, service, ReachabilityStatus.REACHABLE, {
+            path: [peer, `peering ${link.owner}`, l.from, `${l.kind} ${l.owner}`, service],
+            via: [LinkKind.PEERING, INTERFACE_ENDPOINT_HUB, l.kind],
+            notes: [`through the interface endpoint hub ${hub.link.owner}: its private hosted zones answer the service's name in ${peer}`],
+          }));
+          continue;
+        }
         out.push(answer(peer, service, ReachabilityStatus.UNREACHABLE, { reasons: [endpointNotShared(l, peer)] }));
       }
     }
   }
   return out;
 }
+
+/** The kind of the graph's connection from a spoke to an interface endpoint hub's VPC. */
+const INTERFACE_ENDPOINT_HUB: string = ConnectionKind.INTERFACE_ENDPOINT_HUB;
 
 function endpointNotShared(l: TopoLink, peer: string): string {
   if (l.kind === LinkKind.GATEWAY_ENDPOINT) {

@@ -1,4 +1,4 @@
-import { Duration, Fn, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Fn, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -6,7 +6,6 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { ImportedGatewayLoadBalancerService } from './imported-service';
 import { GatewayLoadBalancerServiceAttributes, IGatewayLoadBalancerService } from './service-reference';
-import { refuseSharedZones, selectZoned } from './zones';
 import { AvailabilityZoneIds, AzMapping } from '../core/az-ids';
 import { fail } from '../core/errors';
 import { ConnectivityGraph } from '../core/graph';
@@ -14,6 +13,7 @@ import { acknowledgeGuardRule, acknowledgeRule } from '../core/nag';
 import { checkPrincipals } from '../core/principals';
 import { Rules } from '../core/rules';
 import { show } from '../core/warnings';
+import { refuseSharedZones, selectZoned } from '../core/zoned-subnets';
 import { partitionOf } from '../net/regions';
 
 /** Health check of the appliances behind a Gateway Load Balancer. */
@@ -176,8 +176,8 @@ export class GatewayLoadBalancerService extends Construct implements IGatewayLoa
     const dualStack = this.supportedIpAddressTypes.includes(ec2.IpAddressType.IPV6);
 
     // ---- load balancer: one subnet per zone ----
-    const zoned = selectZoned(this, 'vpcSubnets', props.vpc, props.vpcSubnets ?? defaultSubnets(props.vpc), 'a Gateway Load Balancer');
-    refuseSharedZones(this, 'vpcSubnets', zoned, 'a load balancer takes one subnet per Availability Zone');
+    const zoned = selectZoned(this, 'vpcSubnets', props.vpc, props.vpcSubnets ?? defaultSubnets(props.vpc), { rule: Rules.INSPECTION_SUBNETS_EMPTY, what: 'a Gateway Load Balancer' });
+    refuseSharedZones(this, 'vpcSubnets', zoned, Rules.INSPECTION_SUBNET_AZ_DUPLICATE, 'a load balancer takes one subnet per Availability Zone');
     this.availabilityZones = zoned.zoneNames;
     const ids = AvailabilityZoneIds._resolve(this, 'availabilityZoneIds', this._account, this.region, props.availabilityZoneIds);
     if (ids && zoned.zoneNames && zoned.zoneNames.every((n) => ids.has(n))) {
@@ -300,7 +300,7 @@ function checkHealthCheck(scope: Construct, hc: GatewayLoadBalancerHealthCheck):
   return {
     healthCheckEnabled: true,
     healthCheckProtocol: protocol,
-    healthCheckPort: String(port),
+    healthCheckPort: Tokenization.stringifyNumber(port), // a token port stays a token
     healthCheckPath: http ? hc.path ?? '/' : undefined,
     healthCheckIntervalSeconds: hc.interval?.toSeconds(),
     healthCheckTimeoutSeconds: hc.timeout?.toSeconds(),

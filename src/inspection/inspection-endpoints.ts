@@ -3,7 +3,6 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { GatewayLoadBalancerService } from './gateway-load-balancer-service';
 import { IGatewayLoadBalancerService } from './service-reference';
-import { refuseSharedZones, selectZoned, ZonedSubnets } from './zones';
 import { indexApp } from '../core/app-index';
 import { AvailabilityZoneIds, AzMapping } from '../core/az-ids';
 import { fail } from '../core/errors';
@@ -11,6 +10,7 @@ import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
 import { Rules } from '../core/rules';
 import { readVpcFacts } from '../core/vpc-facts';
 import { show, warn } from '../core/warnings';
+import { refuseSharedZones, selectZoned, ZonedSubnets } from '../core/zoned-subnets';
 import { IpFamily } from '../net/cidr';
 
 /** Properties of {@link InspectionEndpoints}. */
@@ -83,11 +83,11 @@ export class InspectionEndpoints extends Construct {
     const region = Token.isUnresolved(stack.region) ? undefined : stack.region;
 
     // ---- subnets and zones ----
-    const ep = selectZoned(this, 'endpointSubnets', vpc, props.endpointSubnets, 'Gateway Load Balancer endpoints');
+    const ep = selectZoned(this, 'endpointSubnets', vpc, props.endpointSubnets, { rule: Rules.INSPECTION_SUBNETS_EMPTY, what: 'Gateway Load Balancer endpoints' });
     // Access an inspection system using a Gateway Load Balancer endpoint: one endpoint per
     // Availability Zone per service.
-    refuseSharedZones(this, 'endpointSubnets', ep, 'a VPC takes a single Gateway Load Balancer endpoint per Availability Zone and service');
-    const prot = selectZoned(this, 'protectedSubnets', vpc, props.protectedSubnets, 'inspection');
+    refuseSharedZones(this, 'endpointSubnets', ep, Rules.INSPECTION_SUBNET_AZ_DUPLICATE, 'a VPC takes a single Gateway Load Balancer endpoint per Availability Zone and service');
+    const prot = selectZoned(this, 'protectedSubnets', vpc, props.protectedSubnets, { rule: Rules.INSPECTION_SUBNETS_EMPTY, what: 'inspection' });
     this.checkSubnets(ep, prot);
     this.checkServiceZones(ep, service, account, region, props.availabilityZoneIds);
 

@@ -89,7 +89,7 @@ describe('kinds added by later families', () => {
 
   test('Mermaid, Markdown, text and SVG draw it with its value', () => {
     expect(toMermaid(report)).toContain('v0 -.->|"inspection"| v1');
-    expect(toMarkdown(report)).toContain('```mermaid');
+    expect(toMarkdown(report)).toContain('v0 -.->|"inspection"| v1');
     expect(toText(report)).toContain('[1] App/A');
     expect(toSvg(report)).toMatch(/>inspection<\/text>/);
   });

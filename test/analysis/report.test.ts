@@ -5,7 +5,7 @@ import { App } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import {
-  ConnectivityGraph, ConnectivityReport, GatewayEndpointService, GatewayEndpointSet, InterfaceEndpointService,
+  ConnectivityGraph, ConnectivityReport, GatewayEndpointService, GatewayEndpointSet, InterfaceEndpointHub, InterfaceEndpointService,
   InterfaceEndpointSet, PeeredVpcPair, PrivateLinkEndpoint, PrivateLinkService,
 } from '../../src';
 import { ConnectivityReportData } from '../../src/analysis/document';
@@ -191,6 +191,32 @@ describe('warnings', () => {
     expect(report.warnings).toEqual(expect.arrayContaining([
       { path: 'Net/Gw', message: expect.stringMatching(/^GatewayEndpointSet 'Net\/Gw': policy \(not given\); without a policy AWS attaches its default/) },
     ]));
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+});
+
+describe('the report on an interface endpoint hub', () => {
+  test('a spoke reaches the hub\'s services through the hub; a peer of the hub that is no spoke does not', () => {
+    // GIVEN: a hub sharing SQS with one peered spoke; a second VPC peered with the hub, not shared with
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-report-hub-'));
+    const app = new App({ outdir, context: { 'aws:cdk:disable-creation-stack-traces': true } });
+    const s = stackIn(app, 'Net');
+    const hubVpc = vpcIn(s, 'Hub', '10.0.0.0/16');
+    const spoke = vpcIn(s, 'Spoke', '10.1.0.0/16');
+    const other = vpcIn(s, 'Other', '10.2.0.0/16');
+    const hub = new InterfaceEndpointHub(s, 'Shared', { vpc: hubVpc, services: [InterfaceEndpointService.of('sqs')] });
+    hub.shareWith(spoke);
+    new PeeredVpcPair(s, 'SpokeToHub', { requester: spoke, accepter: hubVpc });
+    new PeeredVpcPair(s, 'OtherToHub', { requester: other, accepter: hubVpc });
+
+    // WHEN
+    app.synth();
+    const report = readReport(outdir);
+    const pair = (from: string) => report.reachability.find((r) => r.from === from && r.to === 'com.amazonaws.us-east-1.sqs');
+
+    // THEN
+    expect(pair('Net/Spoke')).toMatchObject({ reachable: true, via: ['peering', 'interface-endpoint-hub', 'interface-endpoint'] });
+    expect(pair('Net/Other')).toMatchObject({ reachable: false, reasons: [expect.stringMatching(/is in Net\/Hub: its private DNS name resolves inside Net\/Hub only/)] });
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 });

@@ -173,12 +173,19 @@ describe('InterfaceEndpointHub: spokes in other accounts and regions', () => {
     t.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { AWS: arnMatching(/^arn:aws:iam::222222222222:root$/) } })] },
     });
+    // Exactly these statements: the two authorization actions on the hub's two zones, and the
+    // resource-less zone lookup; nothing else.
+    const zoneArn = arnMatching(/^arn:aws:route53:::hostedzone\/\$\{(SharedEndpoints|Hub)[A-Za-z0-9]*Zone/);
     t.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({
-          Action: ['route53:CreateVPCAssociationAuthorization', 'route53:DeleteVPCAssociationAuthorization'],
-          Resource: [arnMatching(/^arn:aws:route53:::hostedzone\/\$\{SharedEndpoints|hostedzone\/\$\{Hub/), Match.anyValue()],
-        })]),
+        Statement: [
+          Match.objectEquals({
+            Action: ['route53:CreateVPCAssociationAuthorization', 'route53:DeleteVPCAssociationAuthorization'],
+            Effect: 'Allow',
+            Resource: [zoneArn, zoneArn],
+          }),
+          Match.objectEquals({ Action: 'route53:ListHostedZonesByName', Effect: 'Allow', Resource: '*' }),
+        ],
       },
     });
   });
