@@ -7,8 +7,9 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { IConstruct } from 'constructs';
-import { AppIndex, endpointTypeOf, indexApp } from '../core/app-index';
+import { AppIndex, endpointTypeOf, envKey, indexApp } from '../core/app-index';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
+import { WARNING_PREFIX } from '../core/rules';
 import { knownBlocks } from '../core/vpc-facts';
 import { CidrBlock } from '../net/cidr';
 import { tryParseCidr } from '../net/cidr-parse';
@@ -104,10 +105,6 @@ export interface Topology {
   readonly gatewayLoadBalancers: number;
   readonly quotas: ResolvedQuotas;
   readonly warnings: TopoWarning[];
-}
-
-function literal(s: string | undefined): string | undefined {
-  return s === undefined || Token.isUnresolved(s) ? undefined : s;
 }
 
 /**
@@ -225,15 +222,12 @@ export function readTopology(graph: ConnectivityGraph): Topology {
   const vpcById = new Map<string, string>();
   for (const vpc of vpcList) vpcById.set(vpc.vpcId, pathOf.get(vpc)!);
   const endpoints: TopoEndpoint[] = index.endpoints.map((ep) => {
-    const stack = Stack.of(ep);
-    const account = literal(stack.account);
-    const region = literal(stack.region);
     const subnets = ep.subnetIds;
     return {
       vpc: vpcById.get(ep.vpcId) ?? renderValue(ep, ep.vpcId),
       type: endpointTypeOf(ep),
       subnetCount: subnets === undefined ? 0 : Token.isUnresolved(subnets) ? undefined : subnets.length,
-      env: account && region ? `${account}/${region}` : undefined,
+      env: envKey(ep),
     };
   });
 
@@ -304,7 +298,7 @@ function scanApp(scope: IConstruct): { nlb: number; gwlb: number; warnings: Topo
       else if (c.type === 'gateway') gwlb++;
     }
     for (const m of c.node.metadata) {
-      const ours = typeof m.data === 'string' && m.data.includes('[cdk-private-connectivity:');
+      const ours = typeof m.data === 'string' && m.data.includes(`[${WARNING_PREFIX}:`);
       if (m.type === 'aws:cdk:warning' && ours) {
         warnings.push({ path: c.node.path, message: m.data as string });
       }

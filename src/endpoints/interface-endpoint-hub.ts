@@ -12,7 +12,7 @@ import { fail, formatProblem, ProblemDetails } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
 import { RuleDefinition, Rules } from '../core/rules';
 import { isPendingLookup, knownBlocks, readVpcFacts, VpcFacts } from '../core/vpc-facts';
-import { show, warn } from '../core/warnings';
+import { show, warn, warnOnce } from '../core/warnings';
 import { IpFamily } from '../net/cidr';
 import { tryParseCidr } from '../net/cidr-parse';
 import { overlapsAny } from '../net/overlap';
@@ -327,15 +327,12 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
         }
       }
       if (text === '') {
-        if (!this.admitted.has(`unknown:${facts.path}`)) {
-          this.admitted.add(`unknown:${facts.path}`);
-          warn(this, Rules.VPC_CIDR_UNKNOWN, {
-            prop: `${c.source} ${c.family} block of ${facts.path}`,
-            received: '(not given)',
-            rule: `${c.unknownReason ?? 'the block is unknown'}, so the endpoints' security group cannot admit it`,
-            fix: 'Import the VPC with its CIDR blocks (Vpc.fromVpcAttributes with vpcCidrBlock) so the hub can admit them.',
-          });
-        }
+        warnOnce(this, { scope: vpc, key: `${c.source} ${c.family}` }, Rules.VPC_CIDR_UNKNOWN, {
+          prop: `${c.source} ${c.family} block of ${facts.path}`,
+          received: '(not given)',
+          rule: `${c.unknownReason ?? 'the block is unknown'}, so the endpoints' security group cannot admit it`,
+          fix: 'Import the VPC with its CIDR blocks (Vpc.fromVpcAttributes with vpcCidrBlock) so the hub can admit them.',
+        });
         continue;
       }
       const key = Token.isUnresolved(text) ? `${facts.path}:${c.family}:${c.source}` : text;
