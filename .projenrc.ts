@@ -108,6 +108,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-elastic-load-balancing-v2@^3',
     '@aws-sdk/client-iam@^3',
     '@aws-sdk/client-route-53@^3',
+    '@aws-sdk/client-ram@^3',
+    // Mutation testing (`npm run mutation`, outside CI): StrykerJS 9 is the last line that runs on node 20.
+    '@stryker-mutator/core@^9',
+    '@stryker-mutator/jest-runner@^9',
     '@aws-sdk/credential-providers@^3',
   ],
   gitignore: ['cdk.out', 'examples/cdk.out', '.bench-out', 'dist/python-bindings'],
