@@ -155,6 +155,12 @@ project.addTask('docs:validations', {
   exec: 'ts-node --project tsconfig.dev.json scripts/validations.ts',
 });
 
+// Mutation testing over src/net and src/core (not part of CI: hours on two cores). Config: stryker.config.json.
+project.addTask('mutation', {
+  description: 'StrykerJS mutation run over src/net and src/core (slow; not part of the test run)',
+  exec: 'stryker run',
+});
+
 project.addTask('bench', {
   description: 'Benchmarks (not part of the test run): overlap search, graph validation, synth vs hand-written L1',
   // --expose-gc: the synth benchmark collects garbage before reading the heap an app holds.
