@@ -22,6 +22,8 @@ export enum ConnectionKind {
   INSPECTION = 'inspection',
   /** A spoke VPC using an interface endpoint hub's endpoints (spoke → hub VPC, owner = the hub). */
   INTERFACE_ENDPOINT_HUB = 'interface-endpoint-hub',
+  /** A Resource-type VPC endpoint to a resource configuration shared through PrivateLink for VPC resources (consumer → provider VPC): not routed, CIDRs may overlap. */
+  PRIVATELINK_RESOURCE = 'privatelink-resource',
 }
 
 /** The kind of a VPC endpoint, as CloudFormation's `VpcEndpointType`. */

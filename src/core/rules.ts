@@ -11,6 +11,7 @@ import { HubRules } from './rules-hub';
 import { InspectionRules } from './rules-inspection';
 import { PeeringRules } from './rules-peering';
 import { PrivateLinkRules } from './rules-privatelink';
+import { ResourceRules } from './rules-resources';
 
 export type { RuleDefinition } from './rule-types';
 export { RuleSeverity, WARNING_PREFIX } from './rule-types';
@@ -84,6 +85,7 @@ export const Rules = {
   ...EndpointRules,
   ...HubRules,
   ...InspectionRules,
+  ...ResourceRules,
 } as const;
 
 /** Every rule in catalogue order. */
