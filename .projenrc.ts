@@ -114,7 +114,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@stryker-mutator/jest-runner@^9',
     '@aws-sdk/credential-providers@^3',
   ],
-  gitignore: ['cdk.out', 'examples/cdk.out', '.bench-out', 'dist/python-bindings'],
+  gitignore: ['cdk.out', 'examples/cdk.out', '.bench-out', 'dist/python-bindings', 'reports/', '.stryker-tmp/'],
 
   // `npx cdk-private-connectivity report [cdk.out]`: the connectivity report of a synthesized app.
   bin: { 'cdk-private-connectivity': 'lib/analysis/cli.js' },
@@ -170,7 +170,11 @@ project.addTask('bench', {
 
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');
-project.addPackageIgnore('/docs/');
+// docs/ ships: the README links docs/validations.md and shows docs/example-topology.svg (test/docs/package-links.test.ts).
+project.addPackageIgnore('/docs/mutation.md');
 project.addPackageIgnore('/.ci/');
+project.addPackageIgnore('/scripts/');
+project.addPackageIgnore('/requirements-dev.txt');
+project.addPackageIgnore('/cdk.context.json');
 
 project.synth();
