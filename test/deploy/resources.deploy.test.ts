@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as ram from '@aws-sdk/client-ram';
 import type { Engine } from './engine';
+import { writeAssembly } from './fixtures/assemblies';
 import {
   CHILD_IP, CONSUMER_ACCOUNT, DB_NAME, DB_PORT, GROUP_ARN_PLACEHOLDER, GROUP_NAME, PROVIDER_ACCOUNT, PROVIDER_CIDR, REGION,
   SINGLE_ARN_PLACEHOLDER, SINGLE_NAME, STRANGER_ACCOUNT,
@@ -173,5 +174,123 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
       await expect(h.deploy(dirs[index], { only: ['Consumer'], placeholders }))
         .rejects.toThrow(/ResourceNotFoundException: .* account 222222222222 has not accepted the resource share invitation/);
     });
+  });
+});
+
+/** A hand-written provider template: two VPCs (A 10.1.0.0/16, B 10.2.0.0/16), a subnet and security group in each, and `extra`. */
+function providerTemplate(extra: Record<string, unknown>) {
+  const ref = (id: string) => ({ Ref: id });
+  return writeAssembly([{
+    id: 'Hand',
+    template: {
+      Resources: {
+        VpcA: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.1.0.0/16' } },
+        VpcB: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.2.0.0/16' } },
+        SubnetA: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('VpcA'), CidrBlock: '10.1.0.0/24', AvailabilityZone: 'us-east-1a' } },
+        SubnetB: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('VpcB'), CidrBlock: '10.2.0.0/24', AvailabilityZone: 'us-east-1a' } },
+        SgA: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'a', VpcId: ref('VpcA') } },
+        SgB: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'b', VpcId: ref('VpcB') } },
+        ...extra,
+      } as any,
+    },
+  }]);
+}
+const gatewayIn = (subnet: string, sg: string) => ({
+  Type: 'AWS::VpcLattice::ResourceGateway',
+  Properties: { Name: 'hand-gateway', VpcIdentifier: { Ref: 'VpcA' }, SubnetIds: [{ Ref: subnet }], SecurityGroupIds: [{ Ref: sg }] },
+});
+const singleTo = (definition: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  Type: 'AWS::VpcLattice::ResourceConfiguration',
+  Properties: {
+    Name: 'hand-target',
+    ResourceConfigurationType: 'SINGLE',
+    ResourceGatewayId: { 'Fn::GetAtt': ['Gateway', 'Id'] },
+    PortRanges: ['5432'],
+    ResourceConfigurationDefinition: definition,
+    ...extra,
+  },
+});
+
+describe('refused as AWS refuses them', () => {
+  beforeEach(async () => {
+    await h.reset();
+  });
+
+  test('control: a gateway in VPC A and an IP target in VPC A, associated with a service network', async () => {
+    // WHEN
+    await h.deploy(providerTemplate({
+      Gateway: gatewayIn('SubnetA', 'SgA'),
+      Target: singleTo({ IpResource: '10.1.0.10' }),
+      Association: {
+        Type: 'AWS::VpcLattice::ServiceNetworkResourceAssociation',
+        Properties: { ResourceConfigurationId: { 'Fn::GetAtt': ['Target', 'Id'] }, ServiceNetworkId: 'sn-0123456789abcdefg' },
+      },
+    }));
+
+    // THEN
+    const store = latticeOf(h.engine);
+    const [target] = [...store.configurations.values()];
+    expect(target.definition).toEqual({ ipResource: { ipAddress: '10.1.0.10' } });
+    const [association] = [...store.serviceNetworkAssociations.values()];
+    expect(association).toMatchObject({ resourceConfigurationId: target.id, serviceNetworkId: 'sn-0123456789abcdefg' });
+    expect(association.arn).toMatch(new RegExp('^arn:aws:vpc-lattice:us-east-1:111111111111:servicenetworkresourceassociation/snra-[0-9a-f]{17}$'));
+  });
+
+  test('a gateway in a subnet of another VPC', async () => {
+    await expect(h.deploy(providerTemplate({ Gateway: gatewayIn('SubnetB', 'SgA') })))
+      .rejects.toThrow(/ValidationException: AWS::VpcLattice::ResourceGateway: subnets subnet-\w+ \(vpc-\w+\) are not in VPC vpc-/);
+  });
+
+  test('a gateway with a security group of another VPC', async () => {
+    await expect(h.deploy(providerTemplate({ Gateway: gatewayIn('SubnetA', 'SgB') })))
+      .rejects.toThrow(/security groups sg-\w+ \(vpc-\w+\) are not in VPC vpc-/);
+  });
+
+  test('an IP target outside the gateway\'s VPC', async () => {
+    await expect(h.deploy(providerTemplate({ Gateway: gatewayIn('SubnetA', 'SgA'), Target: singleTo({ IpResource: '10.2.0.10' }) })))
+      .rejects.toThrow(/IpResource 10.2.0.10 is not in the resource gateway's VPC vpc-\w+ \(10.1.0.0\/16\)/);
+  });
+
+  test('a DNS target that is not a DNS name, a dual-stack DNS target, a port out of range', async () => {
+    const deploy = (definition: Record<string, unknown>, extra?: Record<string, unknown>) =>
+      h.deploy(providerTemplate({ Gateway: gatewayIn('SubnetA', 'SgA'), Target: singleTo(definition, extra) }));
+    await expect(deploy({ DnsResource: { DomainName: 'orders_db..example', IpAddressType: 'IPV4' } })).rejects.toThrow(/is not a valid DNS name/);
+    await h.reset();
+    await expect(deploy({ DnsResource: { DomainName: 'db.example.com', IpAddressType: 'DUALSTACK' } })).rejects.toThrow(/DnsResource.IpAddressType "DUALSTACK" is not one of IPV4 \| IPV6/);
+    await h.reset();
+    await expect(deploy({ IpResource: '10.1.0.10' }, { PortRanges: ['5432-70000'] })).rejects.toThrow(/port range 5432-70000 is not within 1-65535/);
+  });
+
+  test('a Resource endpoint in the resource gateway\'s own VPC', async () => {
+    await expect(h.deploy(providerTemplate({
+      Gateway: gatewayIn('SubnetA', 'SgA'),
+      Target: singleTo({ IpResource: '10.1.0.10' }),
+      Endpoint: {
+        Type: 'AWS::EC2::VPCEndpoint',
+        Properties: { VpcId: { Ref: 'VpcA' }, VpcEndpointType: 'Resource', ResourceConfigurationArn: { Ref: 'Target' }, SubnetIds: [{ Ref: 'SubnetA' }] },
+      },
+    }))).rejects.toThrow(/resource gateway rgw-\w+ is in the endpoint's VPC vpc-/);
+  });
+
+  test('a Resource endpoint to a CHILD configuration, or with a subnet of another VPC', async () => {
+    const withEndpoint = (endpoint: Record<string, unknown>) => providerTemplate({
+      Gateway: gatewayIn('SubnetA', 'SgA'),
+      Group: { Type: 'AWS::VpcLattice::ResourceConfiguration', Properties: { Name: 'hand-group', ResourceConfigurationType: 'GROUP', ResourceGatewayId: { 'Fn::GetAtt': ['Gateway', 'Id'] } } },
+      Child: {
+        Type: 'AWS::VpcLattice::ResourceConfiguration',
+        Properties: {
+          Name: 'hand-child',
+          ResourceConfigurationType: 'CHILD',
+          ResourceConfigurationGroupId: { 'Fn::GetAtt': ['Group', 'Id'] },
+          ResourceConfigurationDefinition: { IpResource: '10.1.0.11' },
+        },
+      },
+      Endpoint: { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcId: { Ref: 'VpcB' }, VpcEndpointType: 'Resource', ...endpoint } },
+    });
+    await expect(h.deploy(withEndpoint({ ResourceConfigurationArn: { Ref: 'Child' }, SubnetIds: [{ Ref: 'SubnetB' }] })))
+      .rejects.toThrow(/is of type CHILD; an endpoint takes a SINGLE, GROUP or ARN configuration/);
+    await h.reset();
+    await expect(h.deploy(withEndpoint({ ResourceConfigurationArn: { Ref: 'Group' }, SubnetIds: [{ Ref: 'SubnetA' }] })))
+      .rejects.toThrow(/AWS::EC2::VPCEndpoint \(Resource\): subnets subnet-\w+ \(vpc-\w+\) are not in VPC vpc-/);
   });
 });

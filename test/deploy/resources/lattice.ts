@@ -61,6 +61,14 @@ export interface LatticeShareRecord {
   readonly invitations: Map<string, 'PENDING' | 'ACCEPTED' | 'REJECTED'>;
 }
 
+/** A resource configuration's association with a service network. */
+export interface ServiceNetworkAssociationRecord {
+  readonly id: string;
+  readonly arn: string;
+  readonly resourceConfigurationId: string;
+  readonly serviceNetworkId: string;
+}
+
 /** What a Resource or ServiceNetwork endpoint is associated with. */
 export interface LatticeEndpointRecord {
   readonly endpointId: string;
@@ -77,6 +85,8 @@ export class LatticeStore {
   public readonly configurations = new Map<string, ResourceConfigurationRecord>();
   public readonly shares = new Map<string, LatticeShareRecord>();
   public readonly endpoints = new Map<string, LatticeEndpointRecord>();
+  /** Service network resource associations by ARN. */
+  public readonly serviceNetworkAssociations = new Map<string, ServiceNetworkAssociationRecord>();
 
   /** A gateway by ID or ARN, in an account and Region. */
   public gateway(idOrArn: string, account: string, region: string): ResourceGatewayRecord | undefined {
@@ -372,7 +382,43 @@ const ResourceConfiguration: ResourceHandler = {
     if (children.length) throw new Error(`ConflictException: resource configuration ${id} has child configurations ${children.map((c) => c.id).join(', ')}`);
     const endpoints = [...store.endpoints.values()].filter((e) => e.resourceConfigurationArn === old.physicalId);
     if (endpoints.length) throw new Error(`ConflictException: resource configuration ${id} is associated with endpoints ${endpoints.map((e) => e.endpointId).join(', ')}`);
+    const associations = [...store.serviceNetworkAssociations.values()].filter((a) => a.resourceConfigurationId === id);
+    if (associations.length) throw new Error(`ConflictException: resource configuration ${id} is associated with service networks (${associations.map((a) => a.id).join(', ')})`);
     store.configurations.delete(old.physicalId);
+  },
+};
+
+/** A hex ID: `<prefix>-` and 17 characters of [0-9a-f] (AWS::VpcLattice::ServiceNetworkResourceAssociation Id: `snra-[0-9a-f]{17}`). */
+function hexId(prefix: string): string {
+  let s = '';
+  while (s.length < 17) s += Math.floor(Math.random() * 16).toString(16);
+  return `${prefix}-${s}`;
+}
+
+// AWS::VpcLattice::ServiceNetworkResourceAssociation (CloudFormation template reference):
+// ResourceConfigurationId `rcfg-[0-9a-z]{17}` (a configuration of the account), ServiceNetworkId
+// `sn-[0-9a-z]{17}` or a service network ARN; Ref and Arn return
+// `arn:<partition>:vpc-lattice:<region>:<account>:servicenetworkresourceassociation/snra-<17 hex>`.
+// The service network itself is not looked up: the deploy tier keeps no service networks.
+const ServiceNetworkResourceAssociation: ResourceHandler = {
+  async create(p, ctx) {
+    const T = 'AWS::VpcLattice::ServiceNetworkResourceAssociation';
+    const { account, region } = ctx.stack;
+    need(T, p, ['ResourceConfigurationId', 'ServiceNetworkId']);
+    if (!/^rcfg-[0-9a-z]{17}$/.test(String(p.ResourceConfigurationId))) throw invalid(T, `ResourceConfigurationId ${p.ResourceConfigurationId} is not a resource configuration ID`);
+    if (!/^((sn-[0-9a-z]{17})|(arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\d{12}:servicenetwork\/sn-[0-9a-z]{17}))$/.test(String(p.ServiceNetworkId))) {
+      throw invalid(T, `ServiceNetworkId ${p.ServiceNetworkId} is not a service network ID or ARN`);
+    }
+    const store = latticeOf(ctx.engine);
+    const cfg = store.configuration(String(p.ResourceConfigurationId), account, region);
+    if (!cfg) throw new Error(`ResourceNotFoundException: ${T}: resource configuration ${p.ResourceConfigurationId} does not exist in ${account}/${region}`);
+    const id = hexId('snra');
+    const arn = `arn:${partitionOf(region)}:vpc-lattice:${region}:${account}:servicenetworkresourceassociation/${id}`;
+    store.serviceNetworkAssociations.set(arn, { id, arn, resourceConfigurationId: cfg.id, serviceNetworkId: String(p.ServiceNetworkId) });
+    return { physicalId: arn, attributes: { Arn: arn, Id: id } };
+  },
+  async delete(old, ctx) {
+    latticeOf(ctx.engine).serviceNetworkAssociations.delete(old.physicalId);
   },
 };
 
@@ -449,4 +495,5 @@ export function forgetLatticeEndpoint(endpointId: string, engine: Engine): void 
 export const LATTICE_HANDLERS: Record<string, ResourceHandler> = {
   'AWS::VpcLattice::ResourceGateway': ResourceGateway,
   'AWS::VpcLattice::ResourceConfiguration': ResourceConfiguration,
+  'AWS::VpcLattice::ServiceNetworkResourceAssociation': ServiceNetworkResourceAssociation,
 };
