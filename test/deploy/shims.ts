@@ -17,6 +17,10 @@
 // | vpcAssociationAuthorizations | Create/Delete/ListVPCAssociationAuthorization(s) are not implemented (404) | CreateVPCAssociationAuthorization; DeleteVPCAssociationAuthorization; ListVPCAssociationAuthorizations (Amazon Route 53 API Reference) |
 // | crossAccountZoneAssociation  | a VPC's account cannot associate (or disassociate) it with another account's zone (NoSuchHostedZone), and nothing checks the authorization | Associating an Amazon VPC and a private hosted zone that you created with different AWS accounts (Route 53 Developer Guide); AssociateVPCWithHostedZone |
 // | recordAssumedRole            | keys a handler gets from AssumeRole are not known to belong to the role's account | AssumeRole (AWS STS API Reference) |
+// | resourceGateways (resources/lattice.ts) | no VPC Lattice resource gateway API: kept per engine, validated as CloudFormation does | AWS::VpcLattice::ResourceGateway (CloudFormation template reference); CreateResourceGateway (Amazon VPC Lattice API Reference) |
+// | resourceConfigurations (resources/lattice.ts) | no VPC Lattice resource configuration API (SINGLE, GROUP, CHILD, ARN): kept per engine | AWS::VpcLattice::ResourceConfiguration; CreateResourceConfiguration (Amazon VPC Lattice API Reference) |
+// | latticeShares (resources/ram.ts) | RAM refuses vpc-lattice resource ARNs ("You cannot share the selected resource type") and sends no invitations: the share's principals live in the emulator, its lattice resources and invitations here | CreateResourceShare (AWS RAM API Reference); Accepting and rejecting invitations (AWS RAM User Guide) |
+// | resourceEndpointAccess (resources/lattice.ts) | a Resource or ServiceNetwork endpoint is created unchecked (any subnets, no share needed) and without its ARN | CreateVpcEndpoint (Amazon EC2 API Reference); Access a resource through a resource VPC endpoint (AWS PrivateLink guide) |
 //
 // Done through the service API instead of moto's CloudFormation (no shim needed): PeerOwnerId and
 // PeerRegion (CreateVpcPeeringConnection honours them), AWS::EC2::VPCEndpointService

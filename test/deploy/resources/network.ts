@@ -1,6 +1,7 @@
 // Peering, endpoints, endpoint services and load balancers.
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as elb from '@aws-sdk/client-elastic-load-balancing-v2';
+import { beforeLatticeEndpoint, forgetLatticeEndpoint, isLatticeEndpoint, recordLatticeEndpoint } from './lattice';
 import { cfnTags, changedKeys, jsonDoc, ResourceHandler } from './types';
 
 type Props = Record<string, any>;
@@ -31,6 +32,7 @@ const VPCPeeringConnection: ResourceHandler = {
 const VPCEndpoint: ResourceHandler = {
   async create(p, ctx) {
     await ctx.engine.shims.beforeInterfaceEndpoint(p, ctx);
+    if (isLatticeEndpoint(p)) await beforeLatticeEndpoint(p, ctx);
     const out = await ctx.clients.ec2.send(new ec2.CreateVpcEndpointCommand({
       VpcId: p.VpcId,
       ServiceName: p.ServiceName,
@@ -46,6 +48,7 @@ const VPCEndpoint: ResourceHandler = {
     }));
     const e = out.VpcEndpoint!;
     await ctx.engine.shims.afterInterfaceEndpoint(e.VpcEndpointId!, p, ctx);
+    if (isLatticeEndpoint(p)) recordLatticeEndpoint(e.VpcEndpointId!, p, ctx);
     return {
       physicalId: e.VpcEndpointId!,
       attributes: {
@@ -59,6 +62,7 @@ const VPCEndpoint: ResourceHandler = {
   async delete(old, ctx) {
     await ctx.clients.ec2.send(new ec2.DeleteVpcEndpointsCommand({ VpcEndpointIds: [old.physicalId] }));
     ctx.engine.shims.forgetEndpoint(old.physicalId);
+    forgetLatticeEndpoint(old.physicalId, ctx.engine);
   },
 };
 
