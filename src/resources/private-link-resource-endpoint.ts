@@ -220,7 +220,13 @@ export class PrivateLinkResourceEndpoint extends Construct implements ec2.IConne
   }
 
   /** "At least one Availability Zone of the VPC endpoint and the resource gateway have to overlap" (by AZ ID). */
-  private checkZones(resource: IPrivateLinkResource, names: string[], account: string | undefined, region: string | undefined, mappings: AzMapping[] | undefined): void {
+  private checkZones(
+    resource: IPrivateLinkResource,
+    names: string[],
+    account: string | undefined,
+    region: string | undefined,
+    mappings: AzMapping[] | undefined,
+  ): void {
     if (region !== undefined && resource.region !== undefined && region !== resource.region) return;
     const unknown = (received: string) => warnOnce(this, { scope: resource, key: received }, Rules.RESOURCE_AZ_IDS_UNKNOWN, {
       prop: 'Availability Zones',

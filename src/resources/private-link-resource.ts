@@ -1,14 +1,15 @@
+import { createHash } from 'crypto';
 import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ram from 'aws-cdk-lib/aws-ram';
 import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import { Construct, IConstruct } from 'constructs';
-import { describeRanges, parsePortRanges, PortRange, tcpPort } from './ports';
 import { ImportedPrivateLinkResource } from './imported-resource';
+import { describeRanges, parsePortRanges, PortRange, tcpPort } from './ports';
+import { resourceQuotas, RESOURCE_QUOTAS_SOURCE } from './quotas';
 import { IPrivateLinkResource, PrivateLinkResourceAttributes } from './resource-reference';
 import { ResourceTarget, ResourceTargetKind } from './resource-target';
-import { resourceQuotas, RESOURCE_QUOTAS_SOURCE } from './quotas';
 import { checkAddressFamily, checkTarget, ResourceGatewayIpAddressType } from './target-checks';
 import { AvailabilityZoneIds, AzMapping } from '../core/az-ids';
 import { fail, formatProblem } from '../core/errors';
@@ -277,6 +278,7 @@ export class PrivateLinkResource extends Construct implements IPrivateLinkResour
     // ---- who may use it: AWS RAM ----
     const given = props.allowedPrincipals ?? [];
     if (given.length === 0) {
+      this.sharedAccounts = [];
       warn(this, Rules.RESOURCE_NO_PRINCIPALS, {
         prop: 'allowedPrincipals',
         received: '(none)',
@@ -479,10 +481,5 @@ function latticeName(scope: IConstruct, id: string, reserved: string): string {
 
 /** A short stable hash of a construct path (8 hex digits). */
 function fnv(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+  return createHash('sha256').update(text).digest('hex').slice(0, 8);
 }

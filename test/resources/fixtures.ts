@@ -1,6 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ACCOUNT, isolatedVpc, newApp, PARTNER, stackIn } from '../privatelink/fixtures';
 import { PrivateLinkResource, PrivateLinkResourceEndpoint, PrivateLinkResourceEndpointProps, PrivateLinkResourceProps, ResourceTarget } from '../../src/resources';
+import { ACCOUNT, isolatedVpc, newApp, PARTNER, stackIn } from '../privatelink/fixtures';
 export { ACCOUNT, PARTNER, isolatedVpc, newApp, stackIn } from '../privatelink/fixtures';
 export { synthErrors } from '../synth';
 

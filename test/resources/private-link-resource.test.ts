@@ -1,3 +1,4 @@
+import { ArnFormat } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -86,7 +87,9 @@ describe('PrivateLinkResource', () => {
       ResourceConfigurationDefinition: { IpResource: '10.60.0.10' },
     });
     t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
-      IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432,
+      IpProtocol: 'tcp',
+      FromPort: 5432,
+      ToPort: 5432,
       SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrdersDbSecurityGroup'), 'GroupId'] },
     });
   });
@@ -117,7 +120,9 @@ describe('PrivateLinkResource', () => {
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::VpcLattice::ResourceConfiguration', 3);
     t.hasResourceProperties('AWS::VpcLattice::ResourceConfiguration', {
-      ResourceConfigurationType: 'GROUP', ProtocolType: 'TCP', PortRanges: ['5432'],
+      ResourceConfigurationType: 'GROUP',
+      ProtocolType: 'TCP',
+      PortRanges: ['5432'],
       ResourceGatewayId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrdersDbGateway'), 'Id'] },
     });
     for (const definition of [{ IpResource: '10.60.0.10' }, { DnsResource: { DomainName: 'replica.internal.example.com', IpAddressType: 'IPV4' } }]) {
@@ -233,10 +238,10 @@ describe('PrivateLinkResource', () => {
     const name = new ec2.CfnSecurityGroup(stack, 'Lookup', { groupDescription: 'x', vpcId: vpc.vpcId }).attrGroupId;
 
     // WHEN
-    new PrivateLinkResource(stack, 'Db', { vpc, target: ResourceTarget.dnsName(name), portRanges: [ec2.Port.tcp(5432).toString() === 'x' ? '' : name] });
+    new PrivateLinkResource(stack, 'Db', { vpc, target: ResourceTarget.dnsName(name), portRanges: [name] });
     new PrivateLinkResource(stack, 'Cluster', {
       vpc,
-      target: ResourceTarget.arn(stack.formatArn({ service: 'rds', resource: 'cluster', resourceName: 'orders', arnFormat: 1 as never })),
+      target: ResourceTarget.arn(stack.formatArn({ service: 'rds', resource: 'cluster', resourceName: 'orders', arnFormat: ArnFormat.COLON_RESOURCE_NAME })),
       portRanges: ['5432'],
     });
 
