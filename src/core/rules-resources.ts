@@ -51,7 +51,7 @@ export const ResourceRules = {
 
   // ---- consumer ----
   RESOURCE_ENDPOINT_TARGET_INVALID: rule('resource-endpoint-target-invalid', E,
-    'A PrivateLinkResourceEndpoint has neither or both of resource and serviceNetworkArn, or a service-network endpoint has no port ranges to admit.',
+    'A PrivateLinkResourceEndpoint has neither or both of resource and serviceNetworkArn, a service-network endpoint has no port ranges to admit, or an imported resource configuration ARN is malformed.',
     'Give resource (a Resource-type endpoint) or serviceNetworkArn with portRanges (a ServiceNetwork-type endpoint).'),
   RESOURCE_ENDPOINT_SAME_VPC: rule('resource-endpoint-same-vpc', E,
     'A resource endpoint is in the VPC of the resource gateway; VPC Lattice does not create it there.',

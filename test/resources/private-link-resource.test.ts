@@ -26,6 +26,32 @@ function provider(props: Partial<PrivateLinkResourceProps> = {}, context: Record
 
 const subnetRef = (n: number) => ({ Ref: Match.stringLikeRegexp(`Vpciso0Subnet${n}Subnet`) });
 
+/** Refusals at construction: one row (or more) per rule, each with the props that trigger it. */
+const REFUSALS: Array<[string, Partial<PrivateLinkResourceProps>, RegExp]> = [
+  ['resource-targets-invalid', { target: undefined }, /target \/ targets are both missing.*\[cdk-private-connectivity:resource-targets-invalid\]/],
+  ['resource-targets-invalid', { targets: [ResourceTarget.ipAddress('10.60.0.11')] }, /are both given/],
+  ['resource-targets-invalid', { target: undefined, targets: [ResourceTarget.arn(`arn:aws:rds:us-east-1:${ACCOUNT}:db:orders`)] }, /targets\[0\] is arn\(/],
+  ['resource-port-range-invalid', { portRanges: ['0'] }, /portRanges\[0\] "0"; a port range is a TCP port or a range.*\[cdk-private-connectivity:resource-port-range-invalid\]/],
+  ['resource-port-range-invalid', { portRanges: ['8010-8000'] }, /portRanges\[0\] "8010-8000"/],
+  ['resource-port-range-invalid', { portRanges: ['1,2,22-30'] }, /Give each range as its own entry: \["1","2","22-30"\]/],
+  ['resource-port-range-invalid', { portRanges: [] }, /portRanges \[\]/],
+  ['resource-protocol-invalid', { protocol: ec2.Protocol.UDP }, /protocol "udp"; resource configurations accept TCP only.*\[cdk-private-connectivity:resource-protocol-invalid\]/],
+  ['resource-target-dns-invalid', { target: ResourceTarget.dnsName('orders_db.example.com') }, /target "orders_db.example.com" has the label "orders_db".*\[cdk-private-connectivity:resource-target-dns-invalid\]/],
+  ['resource-target-dns-invalid', { target: ResourceTarget.dnsName('10.60.0.10') }, /is an IP address, not a domain name.*Use ResourceTarget.ipAddress\("10.60.0.10"\)/],
+  ['resource-target-ip-invalid', { target: ResourceTarget.ipAddress('8.8.8.8') }, /target "8.8.8.8" is not a private IPv4 address.*\[cdk-private-connectivity:resource-target-ip-invalid\]/],
+  ['resource-target-ip-invalid', { target: ResourceTarget.ipAddress('10.60.0.300') }, /target "10.60.0.300": /],
+  ['resource-target-ip-invalid', { target: ResourceTarget.ipAddress('2001:db8::10'), ipAddressType: ResourceGatewayIpAddressType.DUALSTACK }, /is not in the IPv6 blocks of Provider\/Vpc \(none\)/],
+  ['resource-target-arn-invalid', { target: ResourceTarget.arn('arn:aws:elasticache:us-east-1:111111111111:cluster:orders') }, /the only ARN-based resources.*Amazon RDS.*\[cdk-private-connectivity:resource-target-arn-invalid\]/],
+  ['resource-ip-address-type-mismatch', { target: ResourceTarget.dnsName('db.example.com', { ipAddressType: ResourceIpAddressType.IPV6 }) }, /target dnsName\("db.example.com"\) is IPV6, the resource gateway IPV4.*\[cdk-private-connectivity:resource-ip-address-type-mismatch\]/],
+  ['resource-ip-address-type-mismatch', { ipAddressType: ResourceGatewayIpAddressType.IPV6 }, /is IPV4, the resource gateway IPV6/],
+  ['resource-gateway-settings-invalid', { ipv4AddressesPerEni: 63 }, /ipv4AddressesPerEni 63 on a IPV4 gateway.*\[cdk-private-connectivity:resource-gateway-settings-invalid\]/],
+  ['resource-gateway-settings-invalid', { dnsResolution: ResourceDnsResolution.IN_VPC, target: ResourceTarget.arn(`arn:aws:rds:us-east-1:${ACCOUNT}:db:orders`) }, /dnsResolution IN_VPC with an ARN target/],
+  ['resource-gateway-subnets-invalid', { subnets: { subnets: [] } }, /subnets selects no subnet of Provider\/Vpc.*\[cdk-private-connectivity:resource-gateway-subnets-invalid\]/],
+  ['resource-gateway-subnets-invalid', { subnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED, onePerAz: false } }, /selects 2 subnets in us-east-1a/],
+  ['resource-principal-invalid', { allowedPrincipals: [new iam.ArnPrincipal(`arn:aws:iam::${PARTNER}:role/Db`)] }, /allowedPrincipals\[0\] "arn:aws:iam::222222222222:role\/Db"; VPC Lattice resource configurations are shared with AWS accounts.*\[cdk-private-connectivity:resource-principal-invalid\]/],
+  ['privatelink-principal-wildcard', { allowedPrincipals: [new iam.ArnPrincipal('*')] }, /\[cdk-private-connectivity:privatelink-principal-wildcard\]/],
+];
+
 describe('PrivateLinkResource', () => {
   test('a DNS target: gateway in one subnet per AZ, SINGLE configuration, RAM share to the partner, egress only on 5432', () => {
     // GIVEN / WHEN
@@ -168,31 +194,7 @@ describe('PrivateLinkResource', () => {
     expect(c).toMatchObject({ owner: ep, source: consumerVpc, target: providerVpc, ports: [5432] });
   });
 
-  // ---- refusals: one row per rule, each with the props that trigger it ----
-  test.each<[string, Partial<PrivateLinkResourceProps>, RegExp]>([
-    ['resource-targets-invalid', { target: undefined }, /target \/ targets are both missing.*\[cdk-private-connectivity:resource-targets-invalid\]/],
-    ['resource-targets-invalid', { targets: [ResourceTarget.ipAddress('10.60.0.11')] }, /are both given/],
-    ['resource-targets-invalid', { target: undefined, targets: [ResourceTarget.arn(`arn:aws:rds:us-east-1:${ACCOUNT}:db:orders`)] }, /targets\[0\] is arn\(/],
-    ['resource-port-range-invalid', { portRanges: ['0'] }, /portRanges\[0\] "0"; a port range is a TCP port or a range.*\[cdk-private-connectivity:resource-port-range-invalid\]/],
-    ['resource-port-range-invalid', { portRanges: ['8010-8000'] }, /portRanges\[0\] "8010-8000"/],
-    ['resource-port-range-invalid', { portRanges: ['1,2,22-30'] }, /Give each range as its own entry: \["1","2","22-30"\]/],
-    ['resource-port-range-invalid', { portRanges: [] }, /portRanges \[\]/],
-    ['resource-protocol-invalid', { protocol: ec2.Protocol.UDP }, /protocol "udp"; resource configurations accept TCP only.*\[cdk-private-connectivity:resource-protocol-invalid\]/],
-    ['resource-target-dns-invalid', { target: ResourceTarget.dnsName('orders_db.example.com') }, /target "orders_db.example.com" has the label "orders_db".*\[cdk-private-connectivity:resource-target-dns-invalid\]/],
-    ['resource-target-dns-invalid', { target: ResourceTarget.dnsName('10.60.0.10') }, /is an IP address, not a domain name.*Use ResourceTarget.ipAddress\("10.60.0.10"\)/],
-    ['resource-target-ip-invalid', { target: ResourceTarget.ipAddress('8.8.8.8') }, /target "8.8.8.8" is not a private IPv4 address.*\[cdk-private-connectivity:resource-target-ip-invalid\]/],
-    ['resource-target-ip-invalid', { target: ResourceTarget.ipAddress('10.60.0.300') }, /target "10.60.0.300": /],
-    ['resource-target-ip-invalid', { target: ResourceTarget.ipAddress('2001:db8::10'), ipAddressType: ResourceGatewayIpAddressType.DUALSTACK }, /is not in the IPv6 blocks of Provider\/Vpc \(none\)/],
-    ['resource-target-arn-invalid', { target: ResourceTarget.arn('arn:aws:elasticache:us-east-1:111111111111:cluster:orders') }, /the only ARN-based resources.*Amazon RDS.*\[cdk-private-connectivity:resource-target-arn-invalid\]/],
-    ['resource-ip-address-type-mismatch', { target: ResourceTarget.dnsName('db.example.com', { ipAddressType: ResourceIpAddressType.IPV6 }) }, /target dnsName\("db.example.com"\) is IPV6, the resource gateway IPV4.*\[cdk-private-connectivity:resource-ip-address-type-mismatch\]/],
-    ['resource-ip-address-type-mismatch', { ipAddressType: ResourceGatewayIpAddressType.IPV6 }, /is IPV4, the resource gateway IPV6/],
-    ['resource-gateway-settings-invalid', { ipv4AddressesPerEni: 63 }, /ipv4AddressesPerEni 63 on a IPV4 gateway.*\[cdk-private-connectivity:resource-gateway-settings-invalid\]/],
-    ['resource-gateway-settings-invalid', { dnsResolution: ResourceDnsResolution.IN_VPC, target: ResourceTarget.arn(`arn:aws:rds:us-east-1:${ACCOUNT}:db:orders`) }, /dnsResolution IN_VPC with an ARN target/],
-    ['resource-gateway-subnets-invalid', { subnets: { subnets: [] } }, /subnets selects no subnet of Provider\/Vpc.*\[cdk-private-connectivity:resource-gateway-subnets-invalid\]/],
-    ['resource-gateway-subnets-invalid', { subnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED, onePerAz: false } }, /selects 2 subnets in us-east-1a/],
-    ['resource-principal-invalid', { allowedPrincipals: [new iam.ArnPrincipal(`arn:aws:iam::${PARTNER}:role/Db`)] }, /allowedPrincipals\[0\] "arn:aws:iam::222222222222:role\/Db"; VPC Lattice resource configurations are shared with AWS accounts.*\[cdk-private-connectivity:resource-principal-invalid\]/],
-    ['privatelink-principal-wildcard', { allowedPrincipals: [new iam.ArnPrincipal('*')] }, /\[cdk-private-connectivity:privatelink-principal-wildcard\]/],
-  ])('%s: refused at construction (%#)', (_id, props, message) => {
+  test.each(REFUSALS)('%s: refused at construction (%#)', (_id, props, message) => {
     const { build, vpc } = provider(props);
     if (props.subnets?.onePerAz === false) {
       // Two isolated subnet groups: two subnets per zone.
