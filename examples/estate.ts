@@ -8,6 +8,7 @@ import { addHubExample } from './hub';
 import { addInspectionExample } from './inspection';
 import { addPeeringExample } from './peering';
 import { addPrivateLinkExample } from './privatelink';
+import { addResourcesExample } from './resources';
 
 /** Add every pattern's stacks to `app`. */
 export function addExampleEstate(app: App): void {
@@ -16,4 +17,5 @@ export function addExampleEstate(app: App): void {
   addPeeringExample(app);
   addPrivateLinkExample(app);
   addInspectionExample(app);
+  addResourcesExample(app);
 }

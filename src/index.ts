@@ -5,3 +5,4 @@ export * from './privatelink';
 export * from './endpoints';
 export * from './inspection';
 export * from './analysis';
+export * from './resources';
