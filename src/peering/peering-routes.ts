@@ -3,9 +3,9 @@ import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { indexApp } from '../core/app-index';
+import { fail } from '../core/errors';
 import { ConnectivityGraph } from '../core/graph';
 import { Rules } from '../core/rules';
-import { fail } from '../core/errors';
 import { isPendingLookup, selectRouteTables, selectSubnets, VpcFacts } from '../core/vpc-facts';
 import { show, warn, warnOnce } from '../core/warnings';
 
