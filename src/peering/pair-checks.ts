@@ -1,5 +1,6 @@
 // Internal (not re-exported): checks of PeeredVpcPair props that need the two VPCs' facts.
 import { Stack, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph } from '../core/graph';
@@ -29,6 +30,20 @@ export function checkPeerRoleArn(owner: IConstruct, arn: string | undefined, cro
     return;
   }
   if (Token.isUnresolved(arn)) {
+    // The ARN of a role made in this app (e.g. a PeeringAccepterRole of your own): its stack's account.
+    const role = owner.node.root.node.findAll().find((c): c is iam.Role => c instanceof iam.Role && c.roleArn === arn);
+    const roleAccount = role && !Token.isUnresolved(Stack.of(role).account) ? Stack.of(role).account : undefined;
+    if (role && roleAccount !== undefined) {
+      if (roleAccount !== acc.account) {
+        fail(owner, Rules.PEERING_PEER_ROLE_INVALID, {
+          prop: 'peerRoleArn',
+          received: `the ARN of role ${role.node.path}, in account ${roleAccount}`,
+          rule: `the role is not in the accepter VPC's account; the accepter account ${acc.account} accepts the request with a role of its own`,
+          fix: `Create the role in a stack of account ${acc.account}, or leave peerRoleArn unset to let the pair create one.`,
+        });
+      }
+      return;
+    }
     warn(owner, Rules.PEERING_PEER_ROLE_UNKNOWN, {
       prop: 'peerRoleArn',
       received: show(arn),

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -532,7 +532,7 @@ describe('gateway endpoint policy semantics', () => {
 
   test('endpoint-policy-condition-unknown: a token on an identifier key is warned about; a known pseudo parameter is not', () => {
     const stack = stackIn(new App(), 'S');
-    const vpce = new ec2.CfnVPCEndpoint(stack, 'Other', { vpcId: 'vpc-1', serviceName: 'com.amazonaws.us-east-1.sqs' });
+    const vpce = new ec2.CfnVPCEndpoint(stack, 'Other', { vpcId: 'vpc-0123456789abcdef0', serviceName: 'com.amazonaws.us-east-1.sqs' });
     new GatewayEndpointSet(stack, 'G', {
       vpc: vpcIn(stack, 'Vpc', '10.0.0.0/16'),
       services: [GatewayEndpointService.S3],
@@ -564,6 +564,7 @@ describe('gateway endpoint policy semantics', () => {
     const app = new App();
     const stack = stackIn(app, 'S');
     const agnostic = new Stack(app, 'Data');
+    new CfnWaitConditionHandle(agnostic, 'Keep'); // a template needs a resource
     const bucket = s3.Bucket.fromBucketName(agnostic, 'Logs', 'shared-logs');
     new GatewayEndpointSet(stack, 'G', { vpc: vpcIn(stack, 'Vpc', '10.0.0.0/16'), services: [GatewayEndpointService.S3], policy: EndpointPolicy.restrictTo({ buckets: [bucket] }) });
     expect(warnings(stack).join('\n')).toMatch(/is restricted to bucket Data\/Logs, whose region is a token; .*endpoint-gateway-resource-region-unknown/);

@@ -2,7 +2,7 @@ import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { importedVpc, newApp, PARTNER, stackIn, synthErrors, vpcIn } from './helpers';
-import { PeeredVpcPair } from '../../src';
+import { PeeredVpcPair, PeeringAccepterRole } from '../../src';
 
 /** Every warning of every stack of the app, as text. */
 function warningsOf(app: App): string[] {
@@ -171,5 +171,29 @@ describe('plain security-group references across an inter-region peering', () =>
     sgB.addIngressRule(ec2.Peer.ipv4('10.0.0.0/16'), ec2.Port.tcp(5432));
     sgA2.addIngressRule(sgA, ec2.Port.tcp(6379));
     expect(synthErrors(app)).toBe('');
+  });
+});
+
+describe('peerRoleArn from a role of this app', () => {
+  function withOwnRole(roleAccount: string): () => void {
+    return () => {
+      const app = newApp();
+      const s = stackIn(app, 'S');
+      const partner = stackIn(app, 'Partner', 'us-east-1', PARTNER);
+      const roleStack = stackIn(app, 'Roles', 'us-east-1', roleAccount);
+      const accepter = importedVpc(partner, 'B', 'vpc-0bbbbbbb', '10.1.0.0/16');
+      const role = new PeeringAccepterRole(roleStack, 'Acceptor', { accepterVpc: accepter, requesterAccount: '111111111111' });
+      new PeeredVpcPair(s, 'P', { requester: vpcIn(s, 'A', '10.0.0.0/16'), accepter, peerRoleArn: role.roleArn });
+      const warnings = warningsOf(app).filter((w) => /peering-peer-role/.test(w));
+      expect(warnings).toEqual([]);
+    };
+  }
+
+  test('a PeeringAccepterRole of the accepter account is read, not warned about (valid control)', () => {
+    expect(withOwnRole(PARTNER)).not.toThrow();
+  });
+
+  test('peering-peer-role-invalid: a role of this app in another account is refused', () => {
+    expect(withOwnRole('333333333333')).toThrow(/peerRoleArn the ARN of role Roles\/Acceptor\/Resource, in account 333333333333; the role is not in the accepter VPC's account.*peering-peer-role-invalid/);
   });
 });
