@@ -20,26 +20,34 @@ export interface EndpointPolicyRestrictions {
   readonly principalOrgIds?: string[];
 
   /**
-   * Only these principals may use the endpoint (the statement's `Principal` element).
+   * Only these principals may use the endpoint. On an interface endpoint they are the statement's
+   * `Principal` element. A gateway endpoint's `Principal` must be `*` (AWS PrivateLink guide,
+   * "Control access to VPC endpoints using endpoint policies"), so there they become conditions:
+   * roles and users `aws:PrincipalArn`, accounts `aws:PrincipalAccount` (every role and user of the
+   * account, not only its root user), organizations `aws:PrincipalOrgID`, one statement per key.
+   * Service and federated principals are refused on gateway endpoints.
    * @default - any principal (`*`)
    */
   readonly principals?: iam.IPrincipal[];
 
   /**
-   * On an S3 endpoint: only these buckets and their objects.
+   * On an S3 endpoint: only these buckets and their objects. A gateway endpoint reaches buckets of
+   * its own region only: a bucket of another region is refused, one whose region is a token warned.
    * @default - no bucket restriction (unless `bucketNames` is given)
    */
   readonly buckets?: s3.IBucket[];
 
   /**
    * On an S3 endpoint: only these buckets (and their objects), by name; for buckets outside this
-   * app, such as `prod-<region>-starport-layer-bucket` for ECR image layers.
+   * app, such as `prod-<region>-starport-layer-bucket` for ECR image layers. A name carries no
+   * region: make sure these buckets are in the endpoint's region (a gateway endpoint reaches no other).
    * @default - no bucket restriction (unless `buckets` is given)
    */
   readonly bucketNames?: string[];
 
   /**
-   * On a DynamoDB endpoint: only these tables (and their indexes and streams).
+   * On a DynamoDB endpoint: only these tables (and their indexes and streams), of the endpoint's
+   * region (a table of another region is refused on a gateway endpoint).
    * @default - no table restriction (unless `tableNames` is given)
    */
   readonly tables?: dynamodb.ITable[];
@@ -111,7 +119,13 @@ export class EndpointPolicy {
     return new EndpointPolicy(r, undefined);
   }
 
-  /** A policy of your own statements; each must name a principal, as endpoint policies require. */
+  /**
+   * A policy of your own statements; each must name a principal, as endpoint policies require.
+   * Refused as AWS refuses them: wildcards or numeric operators on keys holding system-generated
+   * identifiers (aws:PrincipalAccount, aws:SourceVpc, ...), wildcards with fewer than six
+   * characters beside them, ARNs whose account part mixes digits and a wildcard. On a gateway
+   * endpoint, a `Principal` other than `*` and conditions that can never match are warned about.
+   */
   public static fromStatements(statements: iam.PolicyStatement[]): EndpointPolicy {
     if (statements.length === 0) {
       fail('EndpointPolicy.fromStatements', Rules.ENDPOINT_POLICY_INVALID, {
