@@ -3,8 +3,9 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ecrLayerStatement } from './ecr-layers';
+import { inspectStatements } from './policy-statements';
 import { fail } from '../core/errors';
-import { Rules } from '../core/rules';
+import { Rules, RuleSeverity } from '../core/rules';
 import { show } from '../core/warnings';
 import { validateRegionName } from '../net/regions';
 
@@ -20,26 +21,34 @@ export interface EndpointPolicyRestrictions {
   readonly principalOrgIds?: string[];
 
   /**
-   * Only these principals may use the endpoint (the statement's `Principal` element).
+   * Only these principals may use the endpoint. On an interface endpoint they are the statement's
+   * `Principal` element. A gateway endpoint's `Principal` must be `*` (AWS PrivateLink guide,
+   * "Control access to VPC endpoints using endpoint policies"), so there they become conditions:
+   * roles and users `aws:PrincipalArn`, accounts `aws:PrincipalAccount` (every role and user of the
+   * account, not only its root user), organizations `aws:PrincipalOrgID`, one statement per key.
+   * Service and federated principals are refused on gateway endpoints.
    * @default - any principal (`*`)
    */
   readonly principals?: iam.IPrincipal[];
 
   /**
-   * On an S3 endpoint: only these buckets and their objects.
+   * On an S3 endpoint: only these buckets and their objects. A gateway endpoint reaches buckets of
+   * its own region only: a bucket of another region is refused, one whose region is a token warned.
    * @default - no bucket restriction (unless `bucketNames` is given)
    */
   readonly buckets?: s3.IBucket[];
 
   /**
    * On an S3 endpoint: only these buckets (and their objects), by name; for buckets outside this
-   * app, such as `prod-<region>-starport-layer-bucket` for ECR image layers.
+   * app, such as `prod-<region>-starport-layer-bucket` for ECR image layers. A name carries no
+   * region: make sure these buckets are in the endpoint's region (a gateway endpoint reaches no other).
    * @default - no bucket restriction (unless `buckets` is given)
    */
   readonly bucketNames?: string[];
 
   /**
-   * On a DynamoDB endpoint: only these tables (and their indexes and streams).
+   * On a DynamoDB endpoint: only these tables (and their indexes and streams), of the endpoint's
+   * region (a table of another region is refused on a gateway endpoint).
    * @default - no table restriction (unless `tableNames` is given)
    */
   readonly tables?: dynamodb.ITable[];
@@ -107,11 +116,17 @@ export class EndpointPolicy {
         });
       }
     }
-    for (const [i, s] of (r.additionalStatements ?? []).entries()) checkPrincipal(s, `additionalStatements[${i}]`);
+    for (const [i, s] of (r.additionalStatements ?? []).entries()) checkStatement('EndpointPolicy.restrictTo', s, `additionalStatements[${i}]`);
     return new EndpointPolicy(r, undefined);
   }
 
-  /** A policy of your own statements; each must name a principal, as endpoint policies require. */
+  /**
+   * A policy of your own statements; each must name a principal, as endpoint policies require.
+   * Refused as AWS refuses them: wildcards or numeric operators on keys holding system-generated
+   * identifiers (aws:PrincipalAccount, aws:SourceVpc, ...), wildcards with fewer than six
+   * characters beside them, ARNs whose account part mixes digits and a wildcard. On a gateway
+   * endpoint, a `Principal` other than `*` and conditions that can never match are warned about.
+   */
   public static fromStatements(statements: iam.PolicyStatement[]): EndpointPolicy {
     if (statements.length === 0) {
       fail('EndpointPolicy.fromStatements', Rules.ENDPOINT_POLICY_INVALID, {
@@ -121,7 +136,7 @@ export class EndpointPolicy {
         fix: 'Give at least one statement, or use EndpointPolicy.allowAll() if full access is intended.',
       });
     }
-    statements.forEach((s, i) => checkPrincipal(s, `statements[${i}]`));
+    statements.forEach((s, i) => checkStatement('EndpointPolicy.fromStatements', s, `statements[${i}]`));
     return new EndpointPolicy(undefined, [...statements]);
   }
 
@@ -150,13 +165,21 @@ export class EndpointPolicy {
   }
 
   /**
+   * The buckets and tables the policy is restricted to (for region checks).
+   * @internal
+   */
+  public _resources(): { buckets: s3.IBucket[]; tables: dynamodb.ITable[] } {
+    return { buckets: [...(this.restrictions?.buckets ?? [])], tables: [...(this.restrictions?.tables ?? [])] };
+  }
+
+  /**
    * The statements for one endpoint (none for AWS's default), and whether the narrowing
    * statement ends up unrestricted for this service (any principal, action and resource).
    * Partition, region and account default to the pseudo parameters.
    * @internal
    */
   public _render(
-    ctx: { serviceShortName: string; partition?: string; region?: string; account?: string },
+    ctx: { serviceShortName: string; partition?: string; region?: string; account?: string; gateway?: boolean },
   ): { statements: iam.PolicyStatement[]; unrestricted: boolean } {
     if (this.statements) return { statements: this.statements, unrestricted: false };
     const r = this.restrictions;
@@ -175,32 +198,88 @@ export class EndpointPolicy {
       for (const arn of arns) resources.push(arn, `${arn}/*`);
     }
 
-    const statement = new iam.PolicyStatement({
-      effect: iam.Effect.ALLOW,
-      actions: r.actions && r.actions.length > 0 ? r.actions : ['*'],
-      resources: resources.length > 0 ? resources : ['*'],
-    });
-    if (r.principals && r.principals.length > 0) {
-      statement.addPrincipals(...r.principals);
+    const narrowing = (): iam.PolicyStatement => {
+      const statement = new iam.PolicyStatement({
+        effect: iam.Effect.ALLOW,
+        actions: r.actions && r.actions.length > 0 ? r.actions : ['*'],
+        resources: resources.length > 0 ? resources : ['*'],
+      });
+      if (r.principalOrgIds && r.principalOrgIds.length > 0) {
+        statement.addCondition('StringEquals', { 'aws:PrincipalOrgID': r.principalOrgIds });
+      }
+      return statement;
+    };
+    const statements: iam.PolicyStatement[] = [];
+    const principals = r.principals ?? [];
+    if (principals.length > 0 && ctx.gateway) {
+      // Control access to VPC endpoints using endpoint policies, "Principals for gateway endpoints":
+      // the Principal element must be *, and a principal is named with a condition key. One
+      // statement per key, since the keys of one statement are combined with AND.
+      const conditions = gatewayPrincipalConditions(principals);
+      for (const [key, values] of conditions ?? [['', []]]) {
+        const statement = narrowing();
+        statement.addAnyPrincipal();
+        if (key !== '') statement.addCondition('StringEquals', { [key]: values.length === 1 ? values[0] : values });
+        statements.push(statement);
+      }
     } else {
-      statement.addAnyPrincipal();
+      const statement = narrowing();
+      if (principals.length > 0) statement.addPrincipals(...principals);
+      else statement.addAnyPrincipal();
+      statements.push(statement);
     }
-    if (r.principalOrgIds && r.principalOrgIds.length > 0) {
-      statement.addCondition('StringEquals', { 'aws:PrincipalOrgID': r.principalOrgIds });
-    }
-    const unrestricted = (r.principals ?? []).length === 0 && (r.principalOrgIds ?? []).length === 0
+    const unrestricted = principals.length === 0 && (r.principalOrgIds ?? []).length === 0
       && (r.actions ?? []).length === 0 && resources.length === 0;
-    return { statements: [statement, ...(r.additionalStatements ?? [])], unrestricted };
+    return { statements: [...statements, ...(r.additionalStatements ?? [])], unrestricted };
   }
 }
 
-function checkPrincipal(s: iam.PolicyStatement, prop: string): void {
+function checkStatement(who: string, s: iam.PolicyStatement, prop: string): void {
   if (!s.hasPrincipal) {
-    fail('EndpointPolicy', Rules.ENDPOINT_POLICY_INVALID, {
+    fail(who, Rules.ENDPOINT_POLICY_INVALID, {
       prop,
       received: show(s.toStatementJson()),
       rule: 'an endpoint policy statement must contain a Principal element',
       fix: 'Add a principal to the statement (statement.addAnyPrincipal() plus conditions, or specific principals).',
     });
   }
+  const refusal = inspectStatements([s], { gateway: false, prop: () => prop }).find((f) => f.rule.severity === RuleSeverity.ERROR);
+  if (refusal) fail(who, refusal.rule, refusal.details);
+}
+
+/**
+ * The condition keys that name `principals` in a gateway endpoint policy ("Principals for gateway
+ * endpoints": the Principal element must be `*`; use aws:PrincipalArn): accounts by
+ * aws:PrincipalAccount, organizations by aws:PrincipalOrgID, users and roles by aws:PrincipalArn.
+ * Undefined when a principal is everyone (no narrowing).
+ */
+function gatewayPrincipalConditions(principals: iam.IPrincipal[]): Map<string, string[]> | undefined {
+  const out = new Map<string, string[]>();
+  const add = (key: string, value: string) => out.set(key, [...(out.get(key) ?? []), value]);
+  for (const [i, p] of principals.entries()) {
+    if (p instanceof iam.AccountPrincipal) {
+      add('aws:PrincipalAccount', String(p.accountId));
+      continue;
+    }
+    if (p instanceof iam.OrganizationPrincipal) {
+      add('aws:PrincipalOrgID', p.organizationId);
+      continue;
+    }
+    const json = p.policyFragment.principalJson;
+    for (const [kind, values] of Object.entries(json)) {
+      if (kind !== 'AWS') {
+        fail('EndpointPolicy.restrictTo', Rules.ENDPOINT_POLICY_INVALID, {
+          prop: `principals[${i}]`,
+          received: `a ${kind} principal ${p instanceof iam.ServicePrincipal ? show(p.service) : show(values)}`,
+          rule: 'a gateway endpoint policy names principals with aws:PrincipalArn, aws:PrincipalAccount or aws:PrincipalOrgID (its Principal element must be *), which hold IAM principals only (AWS PrivateLink guide, "Control access to VPC endpoints using endpoint policies")',
+          fix: 'Name IAM roles, users or accounts in principals, or write the statement yourself with EndpointPolicy.fromStatements.',
+        });
+      }
+      for (const v of values) {
+        if (v === '*') return undefined;
+        add(/^\d{12}$/.test(v) ? 'aws:PrincipalAccount' : 'aws:PrincipalArn', v);
+      }
+    }
+  }
+  return out;
 }

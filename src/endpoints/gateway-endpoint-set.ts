@@ -1,16 +1,18 @@
 import { Aspects, IAspect, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { ecrEndpointsIn, ecrLayerObjectsArn, ecrLayerStatement, evaluateLayerAccess, LayerAccess, resolvedPolicy } from './ecr-layers';
 import { EndpointPolicy } from './endpoint-policy';
 import { duplicateGatewayProblems, warnEdgeToEdge } from './gateway-checks';
 import { checkPolicySize } from './policy-size';
-import { checkedServiceName, checkRegion, vpcRegionOrWarn, gatewayServiceName, parseServiceName, serviceChildId } from './service-name';
+import { inspectStatements } from './policy-statements';
+import { checkedServiceName, checkRegion, vpcRegionOrWarn, gatewayServiceName, normaliseServiceName, parseServiceName, serviceChildId } from './service-name';
 import { GatewayEndpointService } from './services';
 import { indexApp } from '../core/app-index';
 import { fail } from '../core/errors';
 import { ConnectivityGraph, EndpointKind } from '../core/graph';
-import { Rules } from '../core/rules';
+import { Rules, RuleSeverity } from '../core/rules';
 import { isPendingLookup, selectRouteTables, SelectedRouteTable } from '../core/vpc-facts';
 import { show, warn } from '../core/warnings';
 import { partitionOf } from '../net/regions';
@@ -157,14 +159,69 @@ export class GatewayEndpointSet extends Construct {
       region,
       partition: region === undefined ? undefined : partitionOf(region),
       account: Token.isUnresolved(stack.account) ? undefined : stack.account,
+      gateway: true,
     });
     for (const s of rendered.statements) endpoint.addToPolicy(s);
+    this.checkStatements(shortName, rendered.statements);
+    this.checkResourceRegions(shortName, policy, rendered.statements, region);
     if (rendered.unrestricted) {
       warn(this, Rules.ENDPOINT_POLICY_FULL_ACCESS, {
         prop: `policy of the ${shortName} endpoint`,
         received: 'restricts nothing that applies to this service (only bucket or table restrictions for another service)',
         rule: 'the endpoint is left open to any principal, action and resource of the service',
       });
+    }
+  }
+
+  /** What AWS refuses, never matches, or reads otherwise in a gateway endpoint's statements. */
+  private checkStatements(shortName: string, statements: iam.PolicyStatement[]): void {
+    const stack = Stack.of(this);
+    const known = (token: string): string | undefined => {
+      const text = normaliseServiceName(stack, token);
+      return text.startsWith('{') || text.startsWith('[') || Token.isUnresolved(text) ? undefined : text;
+    };
+    const findings = inspectStatements(statements, { gateway: true, prop: (i) => `policy of the ${shortName} endpoint, statement ${i}`, known, render: (v) => stack.resolve(v) });
+    for (const f of findings) {
+      if (f.rule.severity === RuleSeverity.ERROR) fail(this, f.rule, f.details);
+      warn(this, f.rule, f.details);
+    }
+  }
+
+  /**
+   * A gateway endpoint reaches buckets and tables of its own region only (AWS PrivateLink guide,
+   * "Gateway endpoints for Amazon S3" / "Gateway endpoints for Amazon DynamoDB": "Be sure to
+   * create your gateway endpoint in the same Region as your S3 buckets / DynamoDB tables").
+   */
+  private checkResourceRegions(shortName: string, policy: EndpointPolicy, statements: iam.PolicyStatement[], region: string | undefined): void {
+    if (region === undefined) return; // the VPC's region is a token: vpcRegionOrWarn has said so
+    const { buckets, tables } = policy._resources();
+    const named: Array<[string, string, string | undefined]> = []; // [kind, what, region]
+    if (shortName === 's3') for (const b of buckets) named.push(['bucket', b.node.path, b.env.region]);
+    if (shortName === 'dynamodb') {
+      for (const t of tables) named.push(['table', t.node.path, t.env.region]);
+      for (const st of statements) {
+        const res: unknown = st.toStatementJson().Resource;
+        for (const arn of typeof res === 'string' ? [res] : Array.isArray(res) ? res : []) {
+          const parts = typeof arn === 'string' && !Token.isUnresolved(arn) ? arn.split(':') : [];
+          if (parts[0] === 'arn' && parts[2] === 'dynamodb' && parts[3]) named.push(['table', arn, parts[3]]);
+        }
+      }
+    }
+    for (const [kind, what, r] of named) {
+      const prop = `policy of the ${shortName} endpoint`;
+      if (r === undefined || Token.isUnresolved(r)) {
+        warn(this, Rules.ENDPOINT_GATEWAY_RESOURCE_REGION_UNKNOWN, {
+          prop,
+          received: `is restricted to ${kind} ${what}, whose region is a token`,
+          rule: `a gateway endpoint in ${region} reaches ${kind}s of ${region} only, and this one's region is not checked`,
+        });
+      } else if (r !== region && !r.includes('*')) {
+        fail(this, Rules.ENDPOINT_GATEWAY_RESOURCE_REGION, {
+          prop,
+          received: `is restricted to ${kind} ${what} in ${r}`,
+          rule: `a gateway endpoint in ${region} reaches ${kind}s of its own region only (AWS PrivateLink guide, "Gateway endpoints for Amazon ${shortName === 's3' ? 'S3' : 'DynamoDB'}")`,
+        });
+      }
     }
   }
 

@@ -1,5 +1,5 @@
 // Internal (not re-exported): security-group rules across a peering.
-import { Stack, Token } from 'aws-cdk-lib';
+import { Aspects, Reference, Stack, Stage, Token, Tokenization } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { fail } from '../core/errors';
@@ -79,4 +79,67 @@ export function addPeerIngress(input: PeerIngressInput): ec2.CfnSecurityGroupIng
     }));
   }
   return out;
+}
+
+/** Per stage: the region pairs with an inter-region peering, each with the first pair that peers them. */
+const crossRegionPeerings = new WeakMap<IConstruct, Map<string, IConstruct>>();
+
+/**
+ * Refuse, at synth and before CDK resolves references, a security-group rule of the app that
+ * names a security group of the other region of an inter-region peering. Left alone, the rule
+ * makes each stack reference the other, and CDK reports a dependency cycle that does not say
+ * what is wrong (VPC peering basics: inter-region peering cannot reference security groups).
+ */
+export function refuseSecurityGroupReferencesAcross(owner: IConstruct, req: VpcFacts, acc: VpcFacts): void {
+  // Aspects of an App do not reach into nested stages: one aspect per stage.
+  const stage = Stage.of(owner) ?? owner.node.root;
+  let peerings = crossRegionPeerings.get(stage);
+  if (!peerings) {
+    const known = peerings = new Map<string, IConstruct>();
+    crossRegionPeerings.set(stage, known);
+    Aspects.of(stage).add({ visit: (node: IConstruct) => checkRule(node, known) });
+  }
+  const key = regionPairKey(req.region!, acc.region!);
+  if (!peerings.has(key)) peerings.set(key, owner);
+}
+
+function regionPairKey(a: string, b: string): string {
+  return [a, b].sort().join(' <-> ');
+}
+
+function checkRule(node: IConstruct, peerings: Map<string, IConstruct>): void {
+  let own: [string, unknown];
+  let peer: [string, unknown];
+  if (node instanceof ec2.CfnSecurityGroupIngress) {
+    own = ['groupId', node.groupId];
+    peer = ['sourceSecurityGroupId', node.sourceSecurityGroupId];
+  } else if (node instanceof ec2.CfnSecurityGroupEgress) {
+    own = ['groupId', node.groupId];
+    peer = ['destinationSecurityGroupId', node.destinationSecurityGroupId];
+  } else {
+    return;
+  }
+  if (peer[1] === undefined) return;
+  const ownRegion = regionOf(node, own[1]);
+  const peerRegion = regionOf(node, peer[1]);
+  if (ownRegion === undefined || peerRegion === undefined || ownRegion.region === peerRegion.region) return;
+  const pair = peerings.get(regionPairKey(ownRegion.region, peerRegion.region));
+  if (!pair) return;
+  fail(node, Rules.PEERING_SG_CROSS_REGION, {
+    prop: peer[0],
+    received: `references security group ${peerRegion.what} in ${peerRegion.region} from a rule of ${ownRegion.what} in ${ownRegion.region}`,
+    rule: `security groups cannot be referenced across an inter-region VPC peering (here '${pair.node.path}'); CDK would report this as a dependency cycle between the two stacks`,
+  });
+}
+
+/** The region a security group ID comes from: the stack of the resource it references, else the rule's. */
+function regionOf(rule: IConstruct, value: unknown): { region: string; what: string } | undefined {
+  let target: IConstruct | undefined;
+  if (typeof value === 'string' && Token.isUnresolved(value)) {
+    target = Tokenization.reverseString(value).tokens.find((t): t is Reference => t instanceof Reference)?.target;
+  }
+  const stack = Stack.of(target ?? rule);
+  if (Token.isUnresolved(stack.region)) return undefined;
+  const what = target ? `'${(target.node.scope ?? target).node.path}'` : show(value);
+  return { region: stack.region, what };
 }

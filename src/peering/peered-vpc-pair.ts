@@ -5,8 +5,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { PeeringAccepterRole } from './accepter-role';
 import { PeeringDnsResolution } from './dns-resolution';
+import { checkPeerRoleArn, refuseDuplicateAcrossStacks, warnNonRfc1918 } from './pair-checks';
 import { PeeringConnectionLookup, VpcIdLookup } from './peer-lookup';
-import { addPeerIngress } from './peer-security';
+import { addPeerIngress, refuseSecurityGroupReferencesAcross } from './peer-security';
 import { addSideRoutes } from './peering-routes';
 import { fail } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph } from '../core/graph';
@@ -66,6 +67,8 @@ export interface PeeredVpcPairProps {
   /**
    * Let each VPC resolve the other's public DNS hostnames to private IP addresses
    * (`AllowDnsResolutionFromRemoteVpc` on both sides). Both VPCs need DNS support and DNS hostnames.
+   * Needed to resolve the peer's private DNS hostnames when a VPC has an IPv4 block outside
+   * RFC 1918 (warned: `peering-dns-non-rfc1918`) and, across regions, for every peer.
    * @default false
    */
   readonly allowDnsResolution?: boolean;
@@ -96,7 +99,9 @@ export interface PeerIngressOptions {
   readonly port: ec2.Port;
 
   /**
-   * The security group, on the sending side, that traffic comes from (same region only).
+   * The security group, on the sending side, that traffic comes from. Same region only: across
+   * regions AWS cannot reference a security group over the peering, and the pair refuses it
+   * (`peering-sg-cross-region`) rather than fall back to CIDR blocks; leave it unset there.
    * @default - the sending VPC's CIDR blocks
    */
   readonly peerSecurityGroup?: ec2.ISecurityGroup;
@@ -202,7 +207,11 @@ export class PeeredVpcPair extends Construct {
     }
     this.crossAccount = req.account !== undefined && acc.account !== undefined && req.account !== acc.account;
     this.crossRegion = req.region !== undefined && acc.region !== undefined && req.region !== acc.region;
+    refuseDuplicateAcrossStacks(this, req, acc);
+    checkPeerRoleArn(this, props.peerRoleArn, this.crossAccount, req, acc);
     if (props.allowDnsResolution) this.checkDns(req, acc);
+    warnNonRfc1918(this, [['requester', req], ['accepter', acc]], props.allowDnsResolution ?? false);
+    if (this.crossRegion) refuseSecurityGroupReferencesAcross(this, req, acc);
 
     let peerVpcId = accepter.vpcId;
     let peerRoleArn: string | undefined;
@@ -329,7 +338,8 @@ export class PeeredVpcPair extends Construct {
 
   /**
    * Let the requester side reach `options.securityGroup` (on the accepter side) on `options.port`:
-   * from `peerSecurityGroup` in the same region, else from the requester VPC's CIDR blocks.
+   * from `peerSecurityGroup` when given (same region only; refused across regions), else from the
+   * requester VPC's CIDR blocks.
    */
   public allowFromRequester(id: string, options: PeerIngressOptions): void {
     this.allowFrom(id, 'requester', options);
@@ -337,7 +347,8 @@ export class PeeredVpcPair extends Construct {
 
   /**
    * Let the accepter side reach `options.securityGroup` (on the requester side) on `options.port`:
-   * from `peerSecurityGroup` in the same region, else from the accepter VPC's CIDR blocks.
+   * from `peerSecurityGroup` when given (same region only; refused across regions), else from the
+   * accepter VPC's CIDR blocks.
    */
   public allowFromAccepter(id: string, options: PeerIngressOptions): void {
     this.allowFrom(id, 'accepter', options);

@@ -3,10 +3,11 @@ import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { indexApp } from '../core/app-index';
+import { fail } from '../core/errors';
 import { ConnectivityGraph } from '../core/graph';
 import { Rules } from '../core/rules';
-import { selectRouteTables, selectSubnets, VpcFacts } from '../core/vpc-facts';
-import { warnOnce } from '../core/warnings';
+import { isPendingLookup, selectRouteTables, selectSubnets, VpcFacts } from '../core/vpc-facts';
+import { show, warn, warnOnce } from '../core/warnings';
 
 /** One side's routes: its route tables, each with a route to every block of the peer. */
 export interface SideRoutesInput {
@@ -48,6 +49,8 @@ export function addSideRoutes(input: SideRoutesInput): SideRoutes {
     const path = subnet.node.path;
     tables.set(id, Token.isUnresolved(id) ? (path.startsWith(vpcPrefix) ? path.slice(vpcPrefix.length) : subnet.node.id) : id);
   }
+
+  if (tables.size === 0 && !isPendingLookup(vpc)) checkReturnPath(owner, side, vpc, input.selections);
 
   const destinations = peerDestinations(owner, scope, side, peer);
   const routes: ec2.CfnRoute[] = [];
@@ -101,4 +104,34 @@ function peerDestinations(owner: IConstruct, scope: Construct, side: string, pee
     });
   }
   return out;
+}
+
+/**
+ * A side without a route table gets no route back to the other side, whose routes then carry
+ * traffic one way only (Amazon VPC peering guide, "Update your route tables for a VPC peering
+ * connection": a route is needed in the route tables of the subnets on both sides). Refused when
+ * the user's own selection selects nothing; a warning when the VPC shows no subnets at all (an
+ * import without subnets, whose routes may be managed elsewhere).
+ */
+function checkReturnPath(owner: IConstruct, side: string, vpc: ec2.IVpc, selections: ec2.SubnetSelection[] | undefined): void {
+  const prop = `${side.toLowerCase()}Subnets`;
+  const other = side === 'Requester' ? 'accepter' : 'requester';
+  const consequence = `the ${side.toLowerCase()} gets no route to the ${other}, so the ${other}'s routes carry traffic one way only (no return path)`;
+  if (selections !== undefined) {
+    fail(owner, Rules.PEERING_SIDE_NO_ROUTES, {
+      prop,
+      received: `${show(selections.map(describeSelection))} select no subnet with a route table in ${vpc.node.path}`,
+      rule: consequence,
+    });
+  }
+  warn(owner, Rules.PEERING_SIDE_ROUTES_UNKNOWN, {
+    prop: `${side.toLowerCase()} ${vpc.node.path}`,
+    received: 'has no subnets the pair can see (imported without subnets), so its route tables are unknown',
+    rule: consequence,
+  });
+}
+
+function describeSelection(s: ec2.SubnetSelection): string {
+  if (s.subnets) return `${s.subnets.length} subnet(s)`;
+  return [s.subnetType, s.subnetGroupName, s.availabilityZones?.join('/'), s.subnetFilters ? 'filters' : undefined].filter((x) => x).join(' ') || '{}';
 }

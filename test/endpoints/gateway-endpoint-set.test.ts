@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -186,17 +186,39 @@ describe('GatewayEndpointSet', () => {
     Annotations.fromStack(stack).hasWarning('/S/G', Match.stringLikeRegexp('policy of the dynamodb endpoint restricts nothing.*endpoint-policy-full-access'));
   });
 
-  test('principals restrict the Principal element', () => {
+  test('principals are named by condition keys with Principal *, as gateway endpoints require', () => {
+    // GIVEN a role, an account and an organization: one statement per condition key (keys are ANDed)
     const app = new App();
     const stack = stackIn(app, 'S');
     new GatewayEndpointSet(stack, 'G', {
       vpc: vpcIn(stack, 'Vpc', '10.0.0.0/16'),
       services: [GatewayEndpointService.DYNAMODB],
-      policy: EndpointPolicy.restrictTo({ principals: [new iam.ArnPrincipal('arn:aws:iam::111111111111:role/app')], actions: ['dynamodb:GetItem'] }),
+      policy: EndpointPolicy.restrictTo({
+        principals: [new iam.ArnPrincipal('arn:aws:iam::111111111111:role/app'), new iam.AccountPrincipal('222222222222'), new iam.OrganizationPrincipal('o-a1b2c3d4e5')],
+        actions: ['dynamodb:GetItem'],
+      }),
     });
+
+    // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
-      PolicyDocument: { Statement: [{ Action: 'dynamodb:GetItem', Principal: { AWS: 'arn:aws:iam::111111111111:role/app' }, Resource: '*' }] },
+      PolicyDocument: {
+        Statement: [
+          { Action: 'dynamodb:GetItem', Principal: { AWS: '*' }, Resource: '*', Condition: { StringEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/app' } } },
+          { Action: 'dynamodb:GetItem', Principal: { AWS: '*' }, Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': '222222222222' } } },
+          { Action: 'dynamodb:GetItem', Principal: { AWS: '*' }, Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } },
+        ],
+      },
     });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  test('a service principal cannot be named in a gateway endpoint policy (endpoint-policy-invalid)', () => {
+    const stack = stackIn(new App(), 'S');
+    expect(() => new GatewayEndpointSet(stack, 'G', {
+      vpc: vpcIn(stack, 'Vpc', '10.0.0.0/16'),
+      services: [GatewayEndpointService.S3],
+      policy: EndpointPolicy.restrictTo({ principals: [new iam.ServicePrincipal('lambda.amazonaws.com')] }),
+    })).toThrow(/principals\[0\] a Service principal "lambda\.amazonaws\.com"; a gateway endpoint policy names principals with aws:PrincipalArn.*endpoint-policy-invalid/);
   });
 
   test('registers each endpoint with the connectivity graph', () => {
@@ -449,5 +471,110 @@ describe('GatewayEndpointSet', () => {
       });
       Annotations.fromStack(stack).hasWarning('/S/G', Match.stringLikeRegexp('region is a token.*added with AWS::Region and AWS::Partition.*\\[cdk-private-connectivity:endpoint-ecr-layers-unchecked\\]'));
     });
+  });
+});
+
+describe('gateway endpoint policy semantics', () => {
+  /** A set with `policy` on S3 and DynamoDB in us-east-1; returns the stack. */
+  function setWith(policy: EndpointPolicy, services = [GatewayEndpointService.S3]): Stack {
+    const stack = stackIn(new App(), 'S');
+    new GatewayEndpointSet(stack, 'G', { vpc: vpcIn(stack, 'Vpc', '10.0.0.0/16'), services, policy });
+    return stack;
+  }
+  const warnings = (stack: Stack) => Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
+  const anyone = (conditions?: Record<string, unknown>, resources = ['*'], principal: iam.IPrincipal = new iam.AnyPrincipal()) =>
+    new iam.PolicyStatement({ actions: ['s3:GetObject'], resources, principals: [principal], conditions });
+
+  test('endpoint-gateway-principal: a Principal other than * is warned about (an account ID grants its root user only)', () => {
+    const stack = setWith(EndpointPolicy.fromStatements([anyone(undefined, ['*'], new iam.AccountPrincipal('111111111111'))]));
+    expect(warnings(stack).join('\n')).toMatch(/policy of the s3 endpoint, statement 0 Principal .*111111111111.*; a gateway endpoint policy's Principal must be \*.*root user only.*endpoint-gateway-principal/);
+  });
+
+  test('a statement with Principal * and aws:PrincipalArn gets no warning (valid control)', () => {
+    const stack = setWith(EndpointPolicy.fromStatements([anyone({ StringEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:role/app' } })]));
+    expect(warnings(stack)).toEqual([]);
+  });
+
+  test.each([
+    ['a wildcard in aws:PrincipalAccount', { StringLike: { 'aws:PrincipalAccount': '1111*' } }, /Condition StringLike aws:PrincipalAccount "1111\*"; aws:PrincipalAccount holds a system-generated identifier, which takes no wildcard/],
+    ['a wildcard in aws:ResourceAccount', { StringLike: { 'aws:ResourceAccount': ['111111111111', '22222222222?'] } }, /aws:ResourceAccount "22222222222\?"; aws:ResourceAccount holds a system-generated identifier/],
+    ['a numeric operator on aws:SourceVpc', { NumericEquals: { 'aws:SourceVpc': '1' } }, /aws:SourceVpc holds a system-generated identifier, which takes no numeric condition operator/],
+    ['a wildcard with fewer than six characters beside it', { StringLike: { 'aws:PrincipalTag/team': 'ab*' } }, /"ab\*"; with a string condition operator, each wildcard needs at least six consecutive characters/],
+    ['an ARN whose account part mixes digits and a wildcard', { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::1111*:role/app' } }, /the account part of an ARN is an account ID or a wildcard, not both \(got "1111\*"\)/],
+  ])('endpoint-policy-wildcard: %s is refused', (_name, conditions, message) => {
+    expect(() => EndpointPolicy.fromStatements([anyone(conditions)])).toThrow(message);
+    expect(() => EndpointPolicy.fromStatements([anyone(conditions)])).toThrow(/endpoint-policy-wildcard/);
+  });
+
+  test('endpoint-policy-wildcard: a Resource ARN whose account part mixes digits and a wildcard is refused', () => {
+    expect(() => EndpointPolicy.restrictTo({ actions: ['dynamodb:GetItem'], additionalStatements: [anyone(undefined, ['arn:aws:dynamodb:us-east-1:12*:table/t'])] }))
+      .toThrow(/additionalStatements\[0\] Resource "arn:aws:dynamodb:us-east-1:12\*:table\/t"; the account part of an ARN.*endpoint-policy-wildcard/);
+  });
+
+  test('wildcards AWS allows pass: a whole account part, six characters beside, ARN patterns (valid controls)', () => {
+    const stack = setWith(EndpointPolicy.fromStatements([anyone({
+      StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/app-*' },
+      StringEquals: { 'aws:PrincipalAccount': ['111111111111'], 'aws:SourceVpc': 'vpc-0a1b2c3d' },
+    }, ['arn:aws:s3:::logs-*'])]));
+    expect(warnings(stack)).toEqual([]);
+  });
+
+  test.each([
+    ['an account ID that is not 12 digits', { StringEquals: { 'aws:PrincipalAccount': '1234' } }, /aws:PrincipalAccount "1234"; aws:PrincipalAccount is a 12-digit account ID, so this value never matches/],
+    ['a VPC endpoint ID that is not vpce-...', { StringEquals: { 'aws:SourceVpce': 'vpc-0a1b2c3d' } }, /aws:SourceVpce is a VPC endpoint ID \(vpce-\.\.\.\), so this value never matches/],
+    ['an organization ID that is not o-...', { StringNotEquals: { 'aws:ResourceOrgID': 'r-ab12' } }, /aws:ResourceOrgID is an organization ID \(o-\.\.\.\), so this value never matches/],
+    ['a principal ARN that is not an ARN', { StringEquals: { 'aws:PrincipalArn': 'app-role' } }, /aws:PrincipalArn is an ARN, so this value never matches/],
+  ])('endpoint-policy-never-matches: %s is warned about', (_name, conditions, message) => {
+    const all = warnings(setWith(EndpointPolicy.fromStatements([anyone(conditions)]))).join('\n');
+    expect(all).toMatch(message);
+    expect(all).toMatch(/endpoint-policy-never-matches/);
+  });
+
+  test('endpoint-policy-condition-unknown: a token on an identifier key is warned about; a known pseudo parameter is not', () => {
+    const stack = stackIn(new App(), 'S');
+    const vpce = new ec2.CfnVPCEndpoint(stack, 'Other', { vpcId: 'vpc-0123456789abcdef0', serviceName: 'com.amazonaws.us-east-1.sqs' });
+    new GatewayEndpointSet(stack, 'G', {
+      vpc: vpcIn(stack, 'Vpc', '10.0.0.0/16'),
+      services: [GatewayEndpointService.S3],
+      policy: EndpointPolicy.fromStatements([anyone({ StringEquals: { 'aws:SourceVpce': vpce.ref, 'aws:PrincipalAccount': Stack.of(stack).account } })]),
+    });
+    const all = warnings(stack);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatch(/aws:SourceVpce \(unresolved token .*\); whether this value can match aws:SourceVpce is not known at synth.*endpoint-policy-condition-unknown/);
+  });
+
+  test('endpoint-gateway-resource-region: a bucket of another region is refused', () => {
+    const stack = stackIn(new App(), 'S');
+    const eu = s3.Bucket.fromBucketAttributes(stack, 'EuLogs', { bucketName: 'eu-logs', region: 'eu-west-1' });
+    expect(() => new GatewayEndpointSet(stack, 'G', {
+      vpc: vpcIn(stack, 'Vpc', '10.0.0.0/16'),
+      services: [GatewayEndpointService.S3],
+      policy: EndpointPolicy.restrictTo({ buckets: [eu] }),
+    })).toThrow(/'S\/G': policy of the s3 endpoint is restricted to bucket S\/EuLogs in eu-west-1; a gateway endpoint in us-east-1 reaches buckets of its own region only.*endpoint-gateway-resource-region\]/);
+  });
+
+  test('endpoint-gateway-resource-region: a DynamoDB table ARN of another region is refused', () => {
+    expect(() => setWith(
+      EndpointPolicy.fromStatements([new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], resources: ['arn:aws:dynamodb:eu-west-1:111111111111:table/t'], principals: [new iam.AnyPrincipal()] })]),
+      [GatewayEndpointService.DYNAMODB],
+    )).toThrow(/table arn:aws:dynamodb:eu-west-1:111111111111:table\/t in eu-west-1; a gateway endpoint in us-east-1 reaches tables of its own region only.*endpoint-gateway-resource-region\]/);
+  });
+
+  test('endpoint-gateway-resource-region-unknown: a bucket of an environment-agnostic stack is warned about', () => {
+    const app = new App();
+    const stack = stackIn(app, 'S');
+    const agnostic = new Stack(app, 'Data');
+    new CfnWaitConditionHandle(agnostic, 'Keep'); // a template needs a resource
+    const bucket = s3.Bucket.fromBucketName(agnostic, 'Logs', 'shared-logs');
+    new GatewayEndpointSet(stack, 'G', { vpc: vpcIn(stack, 'Vpc', '10.0.0.0/16'), services: [GatewayEndpointService.S3], policy: EndpointPolicy.restrictTo({ buckets: [bucket] }) });
+    expect(warnings(stack).join('\n')).toMatch(/is restricted to bucket Data\/Logs, whose region is a token; .*endpoint-gateway-resource-region-unknown/);
+  });
+
+  test('a bucket of the same region passes without a warning (valid control)', () => {
+    const stack = stackIn(new App(), 'S');
+    const bucket = new s3.Bucket(stack, 'Logs');
+    new GatewayEndpointSet(stack, 'G', { vpc: vpcIn(stack, 'Vpc', '10.0.0.0/16'), services: [GatewayEndpointService.S3], policy: EndpointPolicy.restrictTo({ buckets: [bucket] }) });
+    expect(warnings(stack)).toEqual([]);
+    expect(synthErrors(stack.node.root as App)).toBe('');
   });
 });
