@@ -74,7 +74,3 @@ export const ResourceRules = {
     'An account and region hold more resource configurations (default 2,000), or a group more child configurations (default 60), than the VPC Lattice quotas.',
     'Request a quota increase and declare it with the cdk-private-connectivity:resource-quotas context key, or split the group.'),
 } as const;
-
-// Keep the shorthands referenced even if a severity goes unused.
-void E;
-void W;
