@@ -90,7 +90,7 @@ describe('PrivateLinkService supportedIpAddressTypes', () => {
     const stack = stackIn(newApp(), 'Provider');
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
       vpcId: 'vpc-0123456789abcdef0', vpcCidrBlock: '10.0.0.0/16', availabilityZones: ['us-east-1a', 'us-east-1b'],
-      isolatedSubnetIds: ['subnet-0a', 'subnet-0b'], isolatedSubnetRouteTableIds: ['rtb-0a', 'rtb-0b'],
+      isolatedSubnetIds: ['subnet-0aaaaaaaaaaaaaaaa', 'subnet-0bbbbbbbbbbbbbbbb'], isolatedSubnetRouteTableIds: ['rtb-0aaaaaaaaaaaaaaaa', 'rtb-0bbbbbbbbbbbbbbbb'],
     });
 
     // WHEN
@@ -221,7 +221,7 @@ describe('PrivateLinkEndpoint ipAddressType and dnsRecordIpType', () => {
     const service = PrivateLinkService.fromServiceAttributes(stack, 'Svc', { serviceName: SERVICE_NAME, ports: [{ port: 443 }] });
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
       vpcId: 'vpc-0123456789abcdef0', vpcCidrBlock: '10.1.0.0/16', availabilityZones: ['us-east-1a'],
-      isolatedSubnetIds: ['subnet-0a'], isolatedSubnetRouteTableIds: ['rtb-0a'],
+      isolatedSubnetIds: ['subnet-0aaaaaaaaaaaaaaaa'], isolatedSubnetRouteTableIds: ['rtb-0aaaaaaaaaaaaaaaa'],
     });
 
     // WHEN

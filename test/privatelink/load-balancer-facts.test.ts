@@ -27,7 +27,7 @@ describe('PrivateLinkService loadBalancer facts', () => {
     const { stack, vpc, service } = setup();
 
     // WHEN
-    service('Svc', new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc, internetFacing: false }));
+    service('Svc', new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc, internetFacing: false, disableSecurityGroups: true }));
 
     // THEN
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
@@ -84,7 +84,7 @@ describe('PrivateLinkService loadBalancer facts', () => {
     // GIVEN
     const app = newApp();
     const stack = stackIn(app, 'Provider');
-    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-0aaaaaaaaaaaaaaaa', availabilityZones: ['us-east-1a'], isolatedSubnetIds: ['subnet-0a'] });
+    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-0aaaaaaaaaaaaaaaa', availabilityZones: ['us-east-1a'], isolatedSubnetIds: ['subnet-0aaaaaaaaaaaaaaaa'] });
     const elsewhere = ec2.Vpc.fromVpcAttributes(stack, 'Elsewhere', { vpcId: 'vpc-0bbbbbbbbbbbbbbbb', availabilityZones: ['us-east-1a'] });
     const lb = elbv2.NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, 'Lb', { loadBalancerArn: NLB_ARN, vpc: elsewhere });
 

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -71,6 +71,8 @@ describe('region names PrivateLink constructs take', () => {
   test('region-unknown and region-invalid: the region of an imported service, given or named in its service name', () => {
     // GIVEN
     const stack = new Stack(new App(), 'Consumer', { env: { account: ACCOUNT, region: 'us-east-1' } });
+
+    new CfnWaitConditionHandle(stack, 'AnyResource');
 
     // WHEN
     PrivateLinkService.fromServiceAttributes(stack, 'Named', { serviceName: 'com.amazonaws.vpce.eu-east-9.vpce-svc-0123456789abcdef0', ports: [{ port: 443 }] });
