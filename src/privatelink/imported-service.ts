@@ -2,13 +2,13 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
+import { checkPrivateDnsName, checkRegion } from './names';
 import { validatePorts } from './ports';
 import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } from './service-reference';
 import { AvailabilityZoneIds } from '../core/az-ids';
 import { fail } from '../core/errors';
 import { Rules } from '../core/rules';
 import { show } from '../core/warnings';
-import { checkPrivateDnsName, checkRegion } from './names';
 
 // Endpoint service names: com.amazonaws.vpce.<region>.vpce-svc-<hex> (cn.com.amazonaws.vpce... in China).
 const SERVICE_NAME = /^(?:[a-z0-9-]+\.)*vpce\.([a-z0-9-]+)\.vpce-svc-[0-9a-f]+$/;

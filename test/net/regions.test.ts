@@ -1,6 +1,6 @@
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { ConnectivityError } from '../../src/core/errors';
 import { Rules } from '../../src/core/rules';
-import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { dnsSuffixOf, isKnownRegion, isValidRegionName, KNOWN_PARTITIONS, KNOWN_REGIONS, partitionOf, RegionNameStatus, validateRegionName } from '../../src/net/regions';
 
 describe('partitionOf', () => {

@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { ConnectivityError } from '../../src/core/errors';
 import { isolatedVpc, newApp, stackIn } from './fixtures';
+import { ConnectivityError } from '../../src/core/errors';
 import { PrivateLinkService } from '../../src/privatelink';
 
 describe('stack traces of refused configurations', () => {

@@ -89,8 +89,11 @@ describe('PrivateLinkService supportedIpAddressTypes', () => {
     // GIVEN
     const stack = stackIn(newApp(), 'Provider');
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
-      vpcId: 'vpc-0123456789abcdef0', vpcCidrBlock: '10.0.0.0/16', availabilityZones: ['us-east-1a', 'us-east-1b'],
-      isolatedSubnetIds: ['subnet-0aaaaaaaaaaaaaaaa', 'subnet-0bbbbbbbbbbbbbbbb'], isolatedSubnetRouteTableIds: ['rtb-0aaaaaaaaaaaaaaaa', 'rtb-0bbbbbbbbbbbbbbbb'],
+      vpcId: 'vpc-0123456789abcdef0',
+      vpcCidrBlock: '10.0.0.0/16',
+      availabilityZones: ['us-east-1a', 'us-east-1b'],
+      isolatedSubnetIds: ['subnet-0aaaaaaaaaaaaaaaa', 'subnet-0bbbbbbbbbbbbbbbb'],
+      isolatedSubnetRouteTableIds: ['rtb-0aaaaaaaaaaaaaaaa', 'rtb-0bbbbbbbbbbbbbbbb'],
     });
 
     // WHEN
@@ -133,8 +136,10 @@ describe('PrivateLinkEndpoint ipAddressType and dnsRecordIpType', () => {
   test('valid control: a dualstack endpoint with dualstack records in dual-stack subnets to an IPv4+IPv6 service, with no warning', () => {
     // GIVEN
     const { stack, make } = consumer({
-      dualStackConsumer: true, types: both,
-      ipAddressType: ec2.VpcEndpointIpAddressType.DUALSTACK, dnsRecordIpType: ec2.VpcEndpointDnsRecordIpType.DUALSTACK,
+      dualStackConsumer: true,
+      types: both,
+      ipAddressType: ec2.VpcEndpointIpAddressType.DUALSTACK,
+      dnsRecordIpType: ec2.VpcEndpointDnsRecordIpType.DUALSTACK,
     });
 
     // WHEN
@@ -150,7 +155,9 @@ describe('PrivateLinkEndpoint ipAddressType and dnsRecordIpType', () => {
 
   test('valid control: an explicit IPv4 endpoint in IPv4 subnets to an IPv4 service', () => {
     // GIVEN
-    const { stack, make } = consumer({ dualStackConsumer: false, ipAddressType: ec2.VpcEndpointIpAddressType.IPV4, dnsRecordIpType: ec2.VpcEndpointDnsRecordIpType.IPV4 });
+    const { stack, make } = consumer({
+      dualStackConsumer: false, ipAddressType: ec2.VpcEndpointIpAddressType.IPV4, dnsRecordIpType: ec2.VpcEndpointDnsRecordIpType.IPV4,
+    });
 
     // WHEN / THEN
     expect(make).not.toThrow();
@@ -220,8 +227,11 @@ describe('PrivateLinkEndpoint ipAddressType and dnsRecordIpType', () => {
     const stack = stackIn(newApp(), 'Consumer');
     const service = PrivateLinkService.fromServiceAttributes(stack, 'Svc', { serviceName: SERVICE_NAME, ports: [{ port: 443 }] });
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-      vpcId: 'vpc-0123456789abcdef0', vpcCidrBlock: '10.1.0.0/16', availabilityZones: ['us-east-1a'],
-      isolatedSubnetIds: ['subnet-0aaaaaaaaaaaaaaaa'], isolatedSubnetRouteTableIds: ['rtb-0aaaaaaaaaaaaaaaa'],
+      vpcId: 'vpc-0123456789abcdef0',
+      vpcCidrBlock: '10.1.0.0/16',
+      availabilityZones: ['us-east-1a'],
+      isolatedSubnetIds: ['subnet-0aaaaaaaaaaaaaaaa'],
+      isolatedSubnetRouteTableIds: ['rtb-0aaaaaaaaaaaaaaaa'],
     });
 
     // WHEN
