@@ -1,4 +1,5 @@
 // No CDK import here: `src/net` (pure values) throws this error too. CDK-aware helpers are in warnings.ts.
+import * as path from 'path';
 import { ConnectivityError } from './error';
 import { RuleDefinition, warningId } from './rules';
 
@@ -54,6 +55,30 @@ export function formatProblem(scope: ProblemScope | string, r: RuleDefinition, d
 
 /** Throw a {@link ConnectivityError} for `scope` (for what props alone decide, in a constructor). */
 export function fail(scope: ProblemScope | string, r: RuleDefinition, d: ProblemDetails): never {
-  throw new ConnectivityError(r.id, formatProblem(scope, r, d));
+  const error = new ConnectivityError(r.id, formatProblem(scope, r, d));
+  trimLibraryFrames(error);
+  throw error;
+}
+
+/**
+ * The library's own code: `lib/` as shipped and `src/`, which the inline source maps of `lib/*.js`
+ * name (Node's `--enable-source-maps`, ts-node and jest map frames to them) but the package does
+ * not ship. This file is `<package>/lib/core/errors.js` or `<package>/src/core/errors.ts`.
+ */
+const LIBRARY_DIRS = ['lib', 'src'].map((d) => path.join(path.resolve(__dirname, '..', '..'), d) + path.sep);
+
+/**
+ * Start the error's stack trace at the caller's code (the `new` with the invalid props), not inside
+ * the library, whose frames name files the user cannot open. A stack with no frame outside the
+ * library is left whole.
+ */
+export function trimLibraryFrames(error: Error): void {
+  const lines = (error.stack ?? '').split('\n');
+  const first = lines.findIndex((l) => /^\s+at /.test(l));
+  if (first < 0) return;
+  const frames = lines.slice(first);
+  const outside = frames.filter((l) => !LIBRARY_DIRS.some((d) => l.includes(d)));
+  if (outside.length === 0 || outside.length === frames.length) return;
+  error.stack = [...lines.slice(0, first), ...outside].join('\n');
 }
 

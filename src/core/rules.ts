@@ -75,6 +75,14 @@ const CoreRules = {
   GRAPH_TRANSITIVE_ROUTE: rule('graph-transitive-route', E,
     'A route sends traffic through a peering connection to a destination outside the peer VPC (transitive or edge-to-edge routing).',
     'Route only the peer VPC\'s own blocks through a peering; for transitive routing use Transit Gateway.'),
+
+  // ---- net: values that must name something real ----
+  REGION_UNKNOWN: rule('region-unknown', W,
+    'A region name is well formed but not among the regions this library knows (a region launched after it, or a typo).',
+    'Check the spelling against `aws ec2 describe-regions`; if the region is new, acknowledge the warning.'),
+  DNS_NAME_INVALID: rule('dns-name-invalid', E,
+    'A DNS name breaks RFC 1035: a label longer than 63 characters or empty, a character other than letters, digits and hyphens, a label that starts or ends with a hyphen, a name longer than 253 characters, or a single label.',
+    'Write the name as dot-separated labels of letters, digits and hyphens, e.g. orders.example.com.'),
 } as const;
 
 /** Every rule, by constant name. */

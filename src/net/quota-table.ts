@@ -138,3 +138,22 @@ export function resolveQuotas(overrides?: QuotaValues, subject: string = 'QuotaV
   }
   return resolved as unknown as ResolvedQuotas;
 }
+
+/** A quota AWS does not let accounts raise, so it takes no override. */
+export interface FixedQuotaRow {
+  /** What is counted, in AWS's words. */
+  readonly description: string;
+  readonly value: number;
+  /** Title of the AWS doc page the figure comes from. */
+  readonly source: string;
+}
+
+/** Quotas that are not adjustable (no `QuotaValues` key). */
+export const FIXED_QUOTAS = {
+  // Quotas for your Network Load Balancers: "Listeners per Network Load Balancer | 50 | No".
+  listenersPerNetworkLoadBalancer: {
+    description: 'listeners per Network Load Balancer',
+    value: 50,
+    source: 'Quotas for your Network Load Balancers',
+  },
+} as const satisfies Record<string, FixedQuotaRow>;

@@ -2,13 +2,13 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
+import { checkPrivateDnsName, checkRegion } from './names';
 import { validatePorts } from './ports';
 import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } from './service-reference';
 import { AvailabilityZoneIds } from '../core/az-ids';
 import { fail } from '../core/errors';
 import { Rules } from '../core/rules';
 import { show } from '../core/warnings';
-import { validateRegionName } from '../net/regions';
 
 // Endpoint service names: com.amazonaws.vpce.<region>.vpce-svc-<hex> (cn.com.amazonaws.vpce... in China).
 const SERVICE_NAME = /^(?:[a-z0-9-]+\.)*vpce\.([a-z0-9-]+)\.vpce-svc-[0-9a-f]+$/;
@@ -36,6 +36,7 @@ export class ImportedPrivateLinkService extends Construct implements IPrivateLin
   public readonly availabilityZoneIds?: string[];
   public readonly privateDnsName?: string;
   public readonly privateDnsNameVerified: boolean;
+  public readonly supportedIpAddressTypes?: ec2.IpAddressType[];
   public readonly vpc?: ec2.IVpc;
 
   constructor(scope: Construct, id: string, attrs: PrivateLinkServiceAttributes) {
@@ -50,7 +51,9 @@ export class ImportedPrivateLinkService extends Construct implements IPrivateLin
       });
     }
     const named = regionOfServiceName(this, 'serviceName', attrs.serviceName);
-    if (attrs.region !== undefined) validateRegionName(attrs.region, `PrivateLinkService '${this.node.path}'`, 'region');
+    if (attrs.region !== undefined) checkRegion(this, 'region', attrs.region);
+    // A region named in the service name is checked like a given one.
+    if (named !== undefined && attrs.region === undefined) checkRegion(this, 'serviceName', named);
     if (named !== undefined && attrs.region !== undefined && !Token.isUnresolved(attrs.region) && named !== attrs.region) {
       fail(this, Rules.PRIVATELINK_SERVICE_NAME_INVALID, {
         prop: 'serviceName',
@@ -58,8 +61,8 @@ export class ImportedPrivateLinkService extends Construct implements IPrivateLin
         rule: 'an endpoint service name carries the region of the service',
       });
     }
-    (attrs.supportedRegions ?? []).forEach((r, i) =>
-      validateRegionName(r, `PrivateLinkService '${this.node.path}'`, `supportedRegions[${i}]`));
+    (attrs.supportedRegions ?? []).forEach((r, i) => checkRegion(this, `supportedRegions[${i}]`, r));
+    checkPrivateDnsName(this, 'privateDnsName', attrs.privateDnsName);
     if (attrs.availabilityZoneIds) AvailabilityZoneIds._validate(this, 'availabilityZoneIds', attrs.availabilityZoneIds);
 
     this.serviceName = attrs.serviceName;
@@ -70,5 +73,6 @@ export class ImportedPrivateLinkService extends Construct implements IPrivateLin
     this.availabilityZoneIds = attrs.availabilityZoneIds ? [...attrs.availabilityZoneIds] : undefined;
     this.privateDnsName = attrs.privateDnsName;
     this.privateDnsNameVerified = attrs.privateDnsName !== undefined;
+    this.supportedIpAddressTypes = attrs.supportedIpAddressTypes ? [...attrs.supportedIpAddressTypes] : undefined;
   }
 }

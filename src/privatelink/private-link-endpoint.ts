@@ -1,6 +1,8 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
+import { subnetFamilies } from './ip-families';
+import { checkStackRegion } from './names';
 import { securityGroupPorts } from './ports';
 import { PrivateLinkService } from './private-link-service';
 import { IPrivateLinkService } from './service-reference';
@@ -10,7 +12,7 @@ import { fail, formatProblem } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
 import { Rules } from '../core/rules';
 import { checkCidrOverrides, readVpcFacts, VpcFacts } from '../core/vpc-facts';
-import { show, warnOnce } from '../core/warnings';
+import { show, warn, warnOnce } from '../core/warnings';
 import { IpFamily } from '../net/cidr';
 import { partitionOf } from '../net/regions';
 
@@ -54,10 +56,16 @@ export interface PrivateLinkEndpointProps {
    */
   readonly vpcCidrBlocks?: string[];
   /**
-   * The IP address type of the endpoint.
+   * The IP address type of the endpoint: IPv4 needs subnets with IPv4 ranges, dualstack subnets
+   * with IPv4 and IPv6 ranges, IPv6 IPv6-only subnets; the service must support the families used.
    * @default - IPv4 (AWS default)
    */
   readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
+  /**
+   * The type of DNS records created for the endpoint (A, AAAA or both).
+   * @default - AWS's default for the endpoint's IP address type
+   */
+  readonly dnsRecordIpType?: ec2.VpcEndpointDnsRecordIpType;
 }
 
 /**
@@ -89,6 +97,7 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
   constructor(scope: Construct, id: string, props: PrivateLinkEndpointProps) {
     super(scope, id);
     const stack = Stack.of(this);
+    checkStackRegion(this);
     const region = literal(stack.region);
     const account = literal(stack.account);
     const service = props.service;
@@ -107,6 +116,9 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
     this.subnets = crossRegion || zoned.subnets.length === 0
       ? zoned.subnets
       : this.matchZones(service, props.vpc, zoned.subnets, zoned.zoneNames, account, region, props.availabilityZoneIds);
+
+    // ---- IP address types: subnets, service and DNS records ----
+    this.checkIpAddressType(service, props.ipAddressType, props.dnsRecordIpType);
 
     // ---- private DNS ----
     this.privateDnsEnabled = this.checkPrivateDns(service, props.privateDnsEnabled, facts);
@@ -140,6 +152,7 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
       privateDnsEnabled: this.privateDnsEnabled,
       serviceRegion: this.serviceRegion,
       ipAddressType: props.ipAddressType,
+      dnsRecordIpType: props.dnsRecordIpType,
     });
     this.vpcEndpointId = this.endpoint.vpcEndpointId;
     this.vpcEndpointDnsEntries = this.endpoint.vpcEndpointDnsEntries;
@@ -258,6 +271,88 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
     return kept;
   }
 
+  /**
+   * Access AWS services through AWS PrivateLink / Share your services through AWS PrivateLink (IP
+   * address types): IPv4 needs IPv4 ranges in every subnet, dualstack both ranges, IPv6 IPv6-only
+   * subnets; the service must accept requests over each family used; the DNS record IP type must
+   * fit the IP address type (EC2 DnsOptionsSpecification, aws-cdk-lib VpcEndpointDnsRecordIpType).
+   */
+  private checkIpAddressType(
+    service: IPrivateLinkService,
+    requested: ec2.VpcEndpointIpAddressType | undefined,
+    records: ec2.VpcEndpointDnsRecordIpType | undefined,
+  ): void {
+    const type = requested ?? ec2.VpcEndpointIpAddressType.IPV4;
+    if (records !== undefined) {
+      const fits: Record<string, ec2.VpcEndpointIpAddressType[]> = {
+        [ec2.VpcEndpointDnsRecordIpType.IPV4]: [ec2.VpcEndpointIpAddressType.IPV4, ec2.VpcEndpointIpAddressType.DUALSTACK],
+        [ec2.VpcEndpointDnsRecordIpType.IPV6]: [ec2.VpcEndpointIpAddressType.IPV6, ec2.VpcEndpointIpAddressType.DUALSTACK],
+        [ec2.VpcEndpointDnsRecordIpType.DUALSTACK]: [ec2.VpcEndpointIpAddressType.DUALSTACK],
+        [ec2.VpcEndpointDnsRecordIpType.SERVICE_DEFINED]: [ec2.VpcEndpointIpAddressType.DUALSTACK],
+      };
+      if (fits[records] !== undefined && !fits[records].includes(type)) {
+        fail(this, Rules.PRIVATELINK_DNS_RECORD_IP_TYPE, {
+          prop: 'dnsRecordIpType',
+          received: `${show(records)} with ipAddressType ${show(type)}${requested === undefined ? ' (the default)' : ''}`,
+          rule: `${records} DNS records need an endpoint of IP address type ${fits[records].join(' or ')}`,
+        });
+      }
+    }
+    if (requested === undefined) return;
+
+    // Subnets: what each IP address type needs of every selected subnet.
+    const needs = {
+      [ec2.VpcEndpointIpAddressType.IPV4]: { ipv4: true, ipv6: undefined, words: 'an IPv4 range' },
+      [ec2.VpcEndpointIpAddressType.DUALSTACK]: { ipv4: true, ipv6: true, words: 'IPv4 and IPv6 ranges' },
+      [ec2.VpcEndpointIpAddressType.IPV6]: { ipv4: false, ipv6: true, words: 'an IPv6 range and no IPv4 range (IPv6-only)' },
+    }[requested];
+    if (needs === undefined) return;
+    const unknown: string[] = [];
+    for (const subnet of this.subnets) {
+      const f = subnetFamilies(subnet);
+      const misfit = (need: boolean | undefined, has: boolean | undefined) => need !== undefined && has !== undefined && need !== has;
+      if (misfit(needs.ipv4, f.ipv4) || misfit(needs.ipv6, f.ipv6)) {
+        fail(this, Rules.PRIVATELINK_ENDPOINT_IP_TYPE_SUBNETS, {
+          prop: 'ipAddressType',
+          received: `${show(requested)}, but subnet ${subnet.node.path} has ${describeFamilies(f)}`,
+          rule: `an ${requested} interface endpoint needs ${needs.words} in every subnet`,
+        });
+      }
+      if ((needs.ipv4 !== undefined && f.ipv4 === undefined) || (needs.ipv6 !== undefined && f.ipv6 === undefined)) unknown.push(subnet.node.path);
+    }
+    if (unknown.length > 0) {
+      warn(this, Rules.PRIVATELINK_IP_TYPE_UNKNOWN, {
+        prop: 'ipAddressType',
+        received: `${show(requested)}; the address ranges of ${unknown.join(', ')} are not known at synth`,
+        rule: `an ${requested} interface endpoint needs ${needs.words} in every subnet`,
+      });
+    }
+
+    // The service: every family the endpoint uses must be one it supports.
+    const used = requested === ec2.VpcEndpointIpAddressType.DUALSTACK ? [ec2.IpAddressType.IPV4, ec2.IpAddressType.IPV6]
+      : requested === ec2.VpcEndpointIpAddressType.IPV6 ? [ec2.IpAddressType.IPV6] : [ec2.IpAddressType.IPV4];
+    const supported = service.supportedIpAddressTypes;
+    if (supported === undefined) {
+      // Undeclared: AWS's default (IPv4) is assumed for IPv4 endpoints only.
+      if (used.includes(ec2.IpAddressType.IPV6)) {
+        warnOnce(this, { scope: service, key: 'supportedIpAddressTypes' }, Rules.PRIVATELINK_IP_TYPE_UNKNOWN, {
+          prop: 'supportedIpAddressTypes',
+          received: 'are not declared',
+          rule: 'IPv6 and dualstack endpoints need a service that supports IPv6',
+        });
+      }
+      return;
+    }
+    const missing = used.filter((t) => !supported.includes(t));
+    if (missing.length > 0) {
+      fail(this, Rules.PRIVATELINK_ENDPOINT_IP_TYPE_SERVICE, {
+        prop: 'ipAddressType',
+        received: `${show(requested)}, but ${service.node.path} supports ${supported.join(', ') || 'no IP address type'}`,
+        rule: `an ${requested} interface endpoint needs a service that supports ${missing.join(' and ')}`,
+      });
+    }
+  }
+
   private checkPrivateDns(service: IPrivateLinkService, requested: boolean | undefined, facts: VpcFacts): boolean {
     const enabled = requested ?? (service.privateDnsName !== undefined && service.privateDnsNameVerified);
     if (!enabled) return false;
@@ -347,6 +442,12 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
     }
     return errors;
   }
+}
+
+function describeFamilies(f: { ipv4?: boolean; ipv6?: boolean }): string {
+  const v4 = f.ipv4 === true ? 'an IPv4 range' : f.ipv4 === false ? 'no IPv4 range' : 'an unknown IPv4 range';
+  const v6 = f.ipv6 === true ? 'an IPv6 range' : f.ipv6 === false ? 'no IPv6 range' : 'an unknown IPv6 range';
+  return `${v4} and ${v6}`;
 }
 
 function literal(value: string): string | undefined {

@@ -8,6 +8,9 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct, IConstruct } from 'constructs';
 import { PrivateLinkConsumer } from './consumer';
 import { ImportedPrivateLinkService } from './imported-service';
+import { subnetFamilies, vpcHasIpv6 } from './ip-families';
+import { checkGivenLoadBalancer, listenerQuotaProblems } from './load-balancer-facts';
+import { checkPrivateDnsName, checkRegion, checkStackRegion } from './names';
 import { securityGroupPorts, validatePorts } from './ports';
 import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } from './service-reference';
 import { defaultPrivateSubnets, selectZonedSubnets } from './zones';
@@ -20,7 +23,8 @@ import { Rules } from '../core/rules';
 import { readVpcFacts, VpcCidrFact } from '../core/vpc-facts';
 import { show, warn, warnOnce } from '../core/warnings';
 import { IpFamily } from '../net/cidr';
-import { partitionOf, validateRegionName } from '../net/regions';
+import { FIXED_QUOTAS } from '../net/quota-table';
+import { partitionOf } from '../net/regions';
 
 /** A listener of the service's Network Load Balancer and the targets behind it. */
 export interface PrivateLinkListener extends PrivateLinkPort {
@@ -131,7 +135,8 @@ export interface PrivateLinkServiceProps {
    */
   readonly supportedRegions?: string[];
   /**
-   * IP address types the service supports.
+   * IP address types the service supports. With IPv6, the VPC and the load balancer's subnets need
+   * IPv6 blocks and the load balancer is dualstack (the created one is made dualstack).
    * @default - IPv4 only (AWS default)
    */
   readonly supportedIpAddressTypes?: ec2.IpAddressType[];
@@ -211,6 +216,8 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
   public readonly privateDnsNameVerified: boolean;
   /** Whether each connection request must be accepted by the service owner. */
   public readonly acceptanceRequired: boolean;
+  /** The IP address types the service supports. */
+  public readonly supportedIpAddressTypes: ec2.IpAddressType[];
   /**
    * The private DNS name's verification (TXT record and custom resources), when a public hosted zone was given.
    * @default - none
@@ -247,6 +254,7 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
     this._account = Token.isUnresolved(stack.account) ? undefined : stack.account;
     const partition = this.region === undefined ? undefined : partitionOf(this.region);
     this.acceptanceRequired = props.acceptanceRequired ?? true;
+    checkStackRegion(this);
 
     // ---- listeners ----
     if (props.listeners.length === 0) {
@@ -261,11 +269,19 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
       if (l.targetPort !== undefined) validatePorts(this, `listeners[${i}].targetPort`, [{ port: l.targetPort }]);
     });
     this.ports = props.listeners.map((l) => ({ port: l.port, protocol: l.protocol ?? elbv2.Protocol.TCP }));
+    const listenerQuota = FIXED_QUOTAS.listenersPerNetworkLoadBalancer;
+    if (props.listeners.length > listenerQuota.value) {
+      fail(this, Rules.PRIVATELINK_LISTENER_QUOTA, {
+        prop: 'listeners',
+        received: `has ${props.listeners.length} entries`,
+        rule: `a Network Load Balancer has at most ${listenerQuota.value} listeners ("${listenerQuota.source}", not adjustable)`,
+      });
+    }
 
     // ---- regions ----
     this.supportedRegions = [...new Set(props.supportedRegions ?? [])];
     this.supportedRegions.forEach((r, i) => {
-      validateRegionName(r, `PrivateLinkService '${this.node.path}'`, `supportedRegions[${i}]`);
+      checkRegion(this, `supportedRegions[${i}]`, r);
       const p = Token.isUnresolved(r) ? undefined : partitionOf(r);
       if (partition !== undefined && p !== undefined && p !== partition) {
         fail(this, Rules.PRIVATELINK_PARTITION_MISMATCH, {
@@ -277,7 +293,12 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
     });
 
     // ---- load balancer and its zones ----
+    this.supportedIpAddressTypes = [...(props.supportedIpAddressTypes ?? [ec2.IpAddressType.IPV4])];
+    const ipv6 = this.supportedIpAddressTypes.includes(ec2.IpAddressType.IPV6);
+    if (ipv6) this.checkIpv6Vpc(props.vpc);
     if (props.loadBalancer) {
+      checkGivenLoadBalancer(this, props.loadBalancer, props.vpc);
+      if (ipv6) this.checkIpv6LoadBalancer(props.loadBalancer);
       this.loadBalancer = props.loadBalancer;
       this._availabilityZoneNames = zonesOfLoadBalancer(props.loadBalancer, props.vpc);
       // A load balancer built elsewhere (with the feature flag on, elbv2 gives it a closed group).
@@ -294,6 +315,7 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
     } else {
       const zoned = selectZonedSubnets(this, 'vpcSubnets', props.vpc, props.vpcSubnets ?? defaultPrivateSubnets(props.vpc));
       this._availabilityZoneNames = zoned.zoneNames;
+      if (ipv6) this.checkIpv6Subnets(zoned.subnets);
       const securityGroups = props.securityGroups && props.securityGroups.length > 0 ? props.securityGroups : undefined;
       this.admitsConsumers = securityGroups !== undefined && props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic !== false;
       if (securityGroups && props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic === undefined) {
@@ -315,6 +337,8 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
         disableSecurityGroups: securityGroups === undefined ? true : undefined,
         enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic,
         crossZoneEnabled: props.crossZoneEnabled,
+        // Share your services through AWS PrivateLink (IP address types): IPv6 needs dualstack load balancers.
+        ipAddressType: ipv6 ? elbv2.IpAddressType.DUAL_STACK : undefined,
       });
       this.loadBalancer = nlb;
       acknowledgeServiceLoadBalancer(nlb, { crossZoneEnabled: props.crossZoneEnabled === true, accessLogs: props.accessLogsBucket !== undefined });
@@ -382,6 +406,7 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
       : Fn.join('.', [RegionInfo.get(this.region).vpcEndpointServiceNamePrefix ?? 'com.amazonaws.vpce', this.region, this.serviceId]);
 
     // ---- private DNS name ----
+    checkPrivateDnsName(this, 'privateDnsName', props.privateDnsName);
     this.privateDnsName = props.privateDnsName;
     this.privateDnsNameVerified = props.privateDnsName !== undefined && (props.privateDnsNameVerified ?? false);
     if (props.privateDnsName !== undefined) {
@@ -400,6 +425,7 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
 
     ConnectivityGraph.of(this)._addVpc(props.vpc);
     this.node.addValidation({ validate: () => this.warnUnaccepted() });
+    this.node.addValidation({ validate: () => listenerQuotaProblems(this, this.loadBalancer) });
   }
 
   /**
@@ -482,6 +508,59 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
         for (const port of ports.values()) sg.addEgressRule(peer, port, `PrivateLink service ${this.node.path}: targets and health checks`);
       }
     }
+  }
+
+  /**
+   * Create a service powered by AWS PrivateLink (prerequisites): for IPv6 interface endpoints, the
+   * VPC and subnets of the endpoint service must have IPv6 CIDR blocks.
+   */
+  private checkIpv6Vpc(vpc: ec2.IVpc): void {
+    const has = vpcHasIpv6(vpc);
+    if (has === false) {
+      fail(this, Rules.PRIVATELINK_SERVICE_IPV6_REQUIREMENTS, {
+        prop: 'supportedIpAddressTypes',
+        received: `includes ipv6, but ${vpc.node.path} has no IPv6 block`,
+        rule: 'an endpoint service supports IPv6 only in a VPC whose load balancer subnets have IPv6 blocks (Create a service powered by AWS PrivateLink)',
+      });
+    } else if (has === undefined) {
+      this.warnIpUnknown(`the IPv6 blocks of ${vpc.node.path} (imported)`);
+    }
+  }
+
+  /** "Update the IP address types for your Network Load Balancer": dualstack needs IPv6 blocks on its subnets. */
+  private checkIpv6Subnets(subnets: ec2.ISubnet[]): void {
+    const without = subnets.filter((s) => subnetFamilies(s).ipv6 === false);
+    if (without.length > 0) {
+      fail(this, Rules.PRIVATELINK_SERVICE_IPV6_REQUIREMENTS, {
+        prop: 'vpcSubnets',
+        received: `selects ${without.map((s) => s.node.path).join(', ')} without an IPv6 block, while supportedIpAddressTypes includes ipv6`,
+        rule: 'a dualstack Network Load Balancer needs IPv6 blocks on every subnet (Update the IP address types for your Network Load Balancer)',
+      });
+    }
+    const unknown = subnets.filter((s) => subnetFamilies(s).ipv6 === undefined);
+    if (unknown.length > 0) this.warnIpUnknown(`the IPv6 blocks of ${unknown.map((s) => s.node.path).join(', ')} (imported subnets)`);
+  }
+
+  /** Share your services through AWS PrivateLink (IP address types): the load balancers of an IPv6 service are dualstack. */
+  private checkIpv6LoadBalancer(lb: elbv2.INetworkLoadBalancer): void {
+    if (lb.ipAddressType === undefined) {
+      this.warnIpUnknown(`the IP address type of ${lb.node.path} (imported)`);
+    } else if (lb.ipAddressType === elbv2.IpAddressType.IPV4) {
+      fail(this, Rules.PRIVATELINK_SERVICE_IPV6_REQUIREMENTS, {
+        prop: 'supportedIpAddressTypes',
+        received: `includes ipv6, but ${lb.node.path} has IP address type ipv4`,
+        rule: 'an endpoint service supports IPv6 only if its Network Load Balancers are dualstack (Share your services through AWS PrivateLink)',
+        fix: 'Create the load balancer with ipAddressType: elbv2.IpAddressType.DUAL_STACK, or support IPv4 only.',
+      });
+    }
+  }
+
+  private warnIpUnknown(what: string): void {
+    warn(this, Rules.PRIVATELINK_IP_TYPE_UNKNOWN, {
+      prop: 'supportedIpAddressTypes',
+      received: `includes ipv6; ${what} cannot be read at synth`,
+      rule: 'an IPv6 endpoint service needs a dualstack load balancer in subnets with IPv6 blocks',
+    });
   }
 
   /** Warn for each consumer of this app in another account whose endpoint nothing accepts. */

@@ -44,6 +44,11 @@ export interface IPrivateLinkService extends IConstruct {
   /** Whether the private DNS name is verified, so consumers can enable private DNS. */
   readonly privateDnsNameVerified: boolean;
   /**
+   * The IP address types the service accepts requests over.
+   * @default - unknown (an imported service that does not declare them): IPv6 and dualstack endpoints are warned
+   */
+  readonly supportedIpAddressTypes?: ec2.IpAddressType[];
+  /**
    * The provider's VPC, for a service defined in this app.
    * @default - a service defined elsewhere
    */
@@ -76,4 +81,9 @@ export interface PrivateLinkServiceAttributes {
    * @default - none: consumers use the endpoint's own DNS names
    */
   readonly privateDnsName?: string;
+  /**
+   * The IP address types the service supports (its `SupportedIpAddressTypes`).
+   * @default - unknown: endpoints with an IPv6 or dualstack IP address type are warned, IPv4 ones assume AWS's default (IPv4)
+   */
+  readonly supportedIpAddressTypes?: ec2.IpAddressType[];
 }

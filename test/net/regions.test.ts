@@ -1,6 +1,7 @@
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { ConnectivityError } from '../../src/core/errors';
 import { Rules } from '../../src/core/rules';
-import { dnsSuffixOf, isValidRegionName, KNOWN_PARTITIONS, partitionOf, validateRegionName } from '../../src/net/regions';
+import { dnsSuffixOf, isKnownRegion, isValidRegionName, KNOWN_PARTITIONS, KNOWN_REGIONS, partitionOf, RegionNameStatus, validateRegionName } from '../../src/net/regions';
 
 describe('partitionOf', () => {
   test.each([
@@ -103,5 +104,49 @@ describe('validateRegionName', () => {
     expect((error as ConnectivityError).message).toMatch(
       /^PeeredVpcPair 'App\/Peering': peerRegion "us-east-1a"; a region name looks like us-east-1.*\[cdk-private-connectivity:region-invalid\]$/,
     );
+  });
+});
+
+describe('region names that must name a region, not only parse', () => {
+  test.each([
+    ['us-east-1', RegionNameStatus.KNOWN],
+    ['eusc-de-east-1', RegionNameStatus.KNOWN],
+    ['us-gov-west-1', RegionNameStatus.KNOWN],
+    ['${Token[AWS.Region.12]}', RegionNameStatus.TOKEN],
+    // region-unknown (warned by the constructs): well formed, so a region opened after this library works
+    ['us-east-7', RegionNameStatus.UNKNOWN],
+    ['xx-east-1', RegionNameStatus.UNKNOWN],
+    ['us-gov-central-1', RegionNameStatus.UNKNOWN],
+    ['eusc-de-west-1', RegionNameStatus.UNKNOWN],
+  ])('%s is %s', (region, status) => {
+    // GIVEN / WHEN / THEN
+    expect(validateRegionName(region, 'PrivateLinkService \'P/S\'')).toBe(status);
+  });
+
+  test.each([
+    'us-gvo-west-1',
+    'cn-foo-north-1',
+    'us-isoc-east-1',
+    'eusc-fr-east-1',
+  ])('region-invalid: %s has a partition part no partition has', (region) => {
+    // GIVEN / WHEN / THEN
+    expect(() => validateRegionName(region, 'PrivateLinkService \'P/S\'', 'supportedRegions[0]'))
+      .toThrow(/^PrivateLinkService 'P\/S': supportedRegions\[0\] ".*"; its partition part ".*" is no AWS partition's .*\[cdk-private-connectivity:region-invalid\]$/);
+  });
+
+  test('the known regions hold every region aws-cdk-lib knows, each of a known partition', () => {
+    // GIVEN
+    const cdkRegions = RegionInfo.regions.map((r) => r.name);
+
+    // WHEN
+    const missing = cdkRegions.filter((r) => !isKnownRegion(r));
+
+    // THEN
+    expect(missing).toEqual([]);
+    for (const r of KNOWN_REGIONS) {
+      expect(validateRegionName(r, 'x')).toBe(RegionNameStatus.KNOWN);
+      expect(KNOWN_PARTITIONS).toContain(partitionOf(r));
+    }
+    expect(new Set(KNOWN_REGIONS).size).toBe(KNOWN_REGIONS.length);
   });
 });

@@ -7,7 +7,7 @@ import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { ACCOUNT, CDK_INIT_FLAGS, FLAG_SETS, isolatedVpc, newApp, PARTNER, stackIn } from './fixtures';
+import { ACCOUNT, CDK_INIT_FLAGS, dualStackVpc, FLAG_SETS, isolatedVpc, newApp, PARTNER, stackIn } from './fixtures';
 import { AvailabilityZoneIds, PrivateLinkEndpoint, PrivateLinkService, PrivateLinkServiceProps } from '../../src/privatelink';
 
 /** A provider stack with a two-AZ VPC and a service built from `props`. */
@@ -86,8 +86,11 @@ describe('PrivateLinkService', () => {
   });
 
   test('supported regions, IP address types, contributor insights and acceptance are passed through', () => {
-    // GIVEN / WHEN
-    const { stack, svc } = provider({
+    // GIVEN / WHEN: IPv6 needs a dual-stack VPC (the service's load balancer is then dualstack)
+    const stack = stackIn(newApp(), 'Provider');
+    const svc = new PrivateLinkService(stack, 'Orders', {
+      vpc: dualStackVpc(stack, 'Vpc', '10.0.0.0/16'),
+      listeners: [{ port: 443 }],
       supportedRegions: ['eu-west-1', 'eu-west-1', 'us-west-2'],
       supportedIpAddressTypes: [ec2.IpAddressType.IPV4, ec2.IpAddressType.IPV6],
       contributorInsights: true,
@@ -102,7 +105,9 @@ describe('PrivateLinkService', () => {
       SupportedIpAddressTypes: ['ipv4', 'ipv6'],
       ContributorInsightsEnabled: true,
     });
+    Template.fromStack(stack).hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { IpAddressType: 'dualstack' });
     expect(svc.supportedRegions).toEqual(['eu-west-1', 'us-west-2']);
+    expect(svc.supportedIpAddressTypes).toEqual([ec2.IpAddressType.IPV4, ec2.IpAddressType.IPV6]);
   });
 
   test('TLS, UDP and TCP_UDP listeners, target ports, health checks and targets', () => {
