@@ -1,0 +1,3 @@
+import { InvalidCase } from './types';
+
+export const ENDPOINT_CASES: InvalidCase[] = [];

@@ -1,0 +1,3 @@
+import { InvalidCase } from './types';
+
+export const HUB_CASES: InvalidCase[] = [];

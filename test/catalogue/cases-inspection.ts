@@ -1,0 +1,3 @@
+import { InvalidCase } from './types';
+
+export const INSPECTION_CASES: InvalidCase[] = [];

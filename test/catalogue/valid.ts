@@ -1,0 +1,3 @@
+import { ValidCase } from './types';
+
+export const VALID_CASES: ValidCase[] = [];
