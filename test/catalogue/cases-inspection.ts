@@ -4,17 +4,19 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { GatewayLoadBalancerService, GatewayLoadBalancerServiceProps, InspectionEndpoints, InspectionEndpointsProps } from '../../src';
-import { Rules } from '../../src/core/rules';
 import { S } from './sources';
 import { agnosticStack, InvalidCase, PARTNER, stackIn } from './types';
+import { GatewayLoadBalancerService, GatewayLoadBalancerServiceProps, InspectionEndpoints, InspectionEndpointsProps } from '../../src';
+import { Rules } from '../../src/core/rules';
 
 export const GWLB_SERVICE_NAME = 'com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210';
 
 /** An appliance VPC: one isolated subnet per AZ. */
 export function applianceVpc(stack: Stack, maxAzs = 2): ec2.Vpc {
   return new ec2.Vpc(stack, 'ApplianceVpc', {
-    ipAddresses: ec2.IpAddresses.cidr('10.100.0.0/16'), maxAzs, natGateways: 0,
+    ipAddresses: ec2.IpAddresses.cidr('10.100.0.0/16'),
+    maxAzs,
+    natGateways: 0,
     subnetConfiguration: [{ name: 'appliances', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
   });
 }
@@ -22,7 +24,9 @@ export function applianceVpc(stack: Stack, maxAzs = 2): ec2.Vpc {
 /** An app VPC: a small public 'inspection' group for the endpoints, a public group to protect, an isolated group. */
 export function appVpc(stack: Stack, props: Partial<ec2.VpcProps> = {}): ec2.Vpc {
   return new ec2.Vpc(stack, 'AppVpc', {
-    ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16'), maxAzs: 2, natGateways: 0,
+    ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16'),
+    maxAzs: 2,
+    natGateways: 0,
     subnetConfiguration: [
       { name: 'inspection', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 28 },
       { name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
@@ -42,8 +46,10 @@ function contract(app: App, props: Partial<InspectionEndpointsProps> & { vpcProp
   const firewall = firewallIn(stackIn(app, 'Appliances'));
   const appStack = stackIn(app, 'App');
   new InspectionEndpoints(appStack, 'Inspect', {
-    vpc: appVpc(appStack, props.vpcProps), service: firewall,
-    endpointSubnets: { subnetGroupName: 'inspection' }, protectedSubnets: { subnetGroupName: 'public' },
+    vpc: appVpc(appStack, props.vpcProps),
+    service: firewall,
+    endpointSubnets: { subnetGroupName: 'inspection' },
+    protectedSubnets: { subnetGroupName: 'public' },
     ...props,
   });
 }
@@ -51,7 +57,10 @@ function contract(app: App, props: Partial<InspectionEndpointsProps> & { vpcProp
 export const INSPECTION_CASES: InvalidCase[] = [
   // ---- the service ----
   {
-    id: 'gwlb-targets-mixed', title: 'instance and IP targets behind one Gateway Load Balancer', rule: Rules.INSPECTION_TARGET_INVALID, source: S.GWLB_TARGET_GROUPS,
+    id: 'gwlb-targets-mixed',
+    title: 'instance and IP targets behind one Gateway Load Balancer',
+    rule: Rules.INSPECTION_TARGET_INVALID,
+    source: S.GWLB_TARGET_GROUPS,
     expect: /GatewayLoadBalancerService 'Appliances\/Firewall'/,
     build: (app) => {
       const s = stackIn(app, 'Appliances');
@@ -61,32 +70,50 @@ export const INSPECTION_CASES: InvalidCase[] = [
     },
   },
   {
-    id: 'gwlb-target-type-lambda', title: 'a Lambda target type on a Gateway Load Balancer', rule: Rules.INSPECTION_TARGET_INVALID, source: S.GWLB_TARGET_GROUPS,
+    id: 'gwlb-target-type-lambda',
+    title: 'a Lambda target type on a Gateway Load Balancer',
+    rule: Rules.INSPECTION_TARGET_INVALID,
+    source: S.GWLB_TARGET_GROUPS,
     expect: /GatewayLoadBalancerService 'Appliances\/Firewall'/,
     build: (app) => { firewallIn(stackIn(app, 'Appliances'), { targetType: elbv2.TargetType.LAMBDA }); },
   },
   {
-    id: 'gwlb-health-check-udp', title: 'a health check over UDP', rule: Rules.INSPECTION_HEALTH_CHECK_INVALID, source: S.GWLB_TARGET_GROUPS,
+    id: 'gwlb-health-check-udp',
+    title: 'a health check over UDP',
+    rule: Rules.INSPECTION_HEALTH_CHECK_INVALID,
+    source: S.GWLB_TARGET_GROUPS,
     expect: /GatewayLoadBalancerService 'Appliances\/Firewall'.*UDP/,
     build: (app) => { firewallIn(stackIn(app, 'Appliances'), { healthCheck: { protocol: elbv2.Protocol.UDP } }); },
   },
   {
-    id: 'gwlb-health-check-tcp-path', title: 'a TCP health check with a path', rule: Rules.INSPECTION_HEALTH_CHECK_INVALID, source: S.GWLB_TARGET_GROUPS,
+    id: 'gwlb-health-check-tcp-path',
+    title: 'a TCP health check with a path',
+    rule: Rules.INSPECTION_HEALTH_CHECK_INVALID,
+    source: S.GWLB_TARGET_GROUPS,
     expect: /\/health/,
     build: (app) => { firewallIn(stackIn(app, 'Appliances'), { healthCheck: { path: '/health' } }); },
   },
   {
-    id: 'gwlb-health-check-port', title: 'a health-check port out of range', rule: Rules.INSPECTION_HEALTH_CHECK_INVALID, source: S.GWLB_TARGET_GROUPS,
+    id: 'gwlb-health-check-port',
+    title: 'a health-check port out of range',
+    rule: Rules.INSPECTION_HEALTH_CHECK_INVALID,
+    source: S.GWLB_TARGET_GROUPS,
     expect: /70000/,
     build: (app) => { firewallIn(stackIn(app, 'Appliances'), { healthCheck: { port: 70000 } }); },
   },
   {
-    id: 'gwlb-no-subnet', title: 'a Gateway Load Balancer with a selection of no subnet', rule: Rules.INSPECTION_SUBNETS_EMPTY, source: S.GWLB_GETTING_STARTED,
+    id: 'gwlb-no-subnet',
+    title: 'a Gateway Load Balancer with a selection of no subnet',
+    rule: Rules.INSPECTION_SUBNETS_EMPTY,
+    source: S.GWLB_GETTING_STARTED,
     expect: /GatewayLoadBalancerService 'Appliances\/Firewall'/,
     build: (app) => { firewallIn(stackIn(app, 'Appliances'), { vpcSubnets: { subnets: [] } }); },
   },
   {
-    id: 'gwlb-two-subnets-one-az', title: 'a Gateway Load Balancer given two subnets of one AZ', rule: Rules.INSPECTION_SUBNET_AZ_DUPLICATE, source: S.GWLB_GETTING_STARTED,
+    id: 'gwlb-two-subnets-one-az',
+    title: 'a Gateway Load Balancer given two subnets of one AZ',
+    rule: Rules.INSPECTION_SUBNET_AZ_DUPLICATE,
+    source: S.GWLB_GETTING_STARTED,
     expect: /us-east-1a/,
     build: (app) => {
       const s = stackIn(app, 'Appliances');
@@ -95,56 +122,84 @@ export const INSPECTION_CASES: InvalidCase[] = [
     },
   },
   {
-    id: 'gwlb-principal-star', title: '`*` allowed on an inspection service without allowAnyPrincipal', rule: Rules.PRIVATELINK_PRINCIPAL_WILDCARD, source: S.PL_CONFIGURE,
+    id: 'gwlb-principal-star',
+    title: '`*` allowed on an inspection service without allowAnyPrincipal',
+    rule: Rules.PRIVATELINK_PRINCIPAL_WILDCARD,
+    source: S.PL_CONFIGURE,
     expect: /GatewayLoadBalancerService 'Appliances\/Firewall': allowedPrincipals\[0\] "\*"/,
     build: (app) => { firewallIn(stackIn(app, 'Appliances'), { allowedPrincipals: [new iam.ArnPrincipal('*')] }); },
   },
   {
-    id: 'gwlb-no-principals', title: 'an inspection service that allows no principal', rule: Rules.PRIVATELINK_NO_PRINCIPALS, source: S.PL_CONFIGURE,
+    id: 'gwlb-no-principals',
+    title: 'an inspection service that allows no principal',
+    rule: Rules.PRIVATELINK_NO_PRINCIPALS,
+    source: S.PL_CONFIGURE,
     expect: /GatewayLoadBalancerService 'Appliances\/Firewall': allowedPrincipals \(none\)/,
     build: (app) => { firewallIn(stackIn(app, 'Appliances'), { allowedPrincipals: [] }); },
   },
 
   // ---- the endpoints: zones and subnets ----
   {
-    id: 'inspection-no-endpoint-subnet', title: 'inspection endpoints with a selection of no subnet', rule: Rules.INSPECTION_SUBNETS_EMPTY, source: S.GWLB_ENDPOINTS,
+    id: 'inspection-no-endpoint-subnet',
+    title: 'inspection endpoints with a selection of no subnet',
+    rule: Rules.INSPECTION_SUBNETS_EMPTY,
+    source: S.GWLB_ENDPOINTS,
     expect: /InspectionEndpoints 'App\/Inspect'/,
     build: (app) => contract(app, { endpointSubnets: { subnets: [] } }),
   },
   {
-    id: 'inspection-two-endpoint-subnets-one-az', title: 'two endpoint subnets in one AZ', rule: Rules.INSPECTION_SUBNET_AZ_DUPLICATE, source: S.GWLB_ENDPOINTS,
+    id: 'inspection-two-endpoint-subnets-one-az',
+    title: 'two endpoint subnets in one AZ',
+    rule: Rules.INSPECTION_SUBNET_AZ_DUPLICATE,
+    source: S.GWLB_ENDPOINTS,
     expect: /InspectionEndpoints 'App\/Inspect'/,
     build: (app) => contract(app, { endpointSubnets: { subnetType: ec2.SubnetType.PUBLIC }, protectedSubnets: { subnetGroupName: 'isolated' } }),
   },
   {
-    id: 'inspection-protected-az-uncovered', title: 'a protected AZ without an endpoint subnet', rule: Rules.INSPECTION_PROTECTED_AZ_UNCOVERED, source: S.GWLB_ROUTING,
+    id: 'inspection-protected-az-uncovered',
+    title: 'a protected AZ without an endpoint subnet',
+    rule: Rules.INSPECTION_PROTECTED_AZ_UNCOVERED,
+    source: S.GWLB_ROUTING,
     expect: /publicSubnet2 is in us-east-1b/,
     build: (app) => contract(app, { endpointSubnets: { subnetGroupName: 'inspection', availabilityZones: ['us-east-1a'] } }),
   },
   {
-    id: 'inspection-endpoint-subnets-protected', title: 'endpoint subnets that are also the protected subnets', rule: Rules.INSPECTION_SUBNET_OVERLAP, source: S.GWLB_ROUTING,
+    id: 'inspection-endpoint-subnets-protected',
+    title: 'endpoint subnets that are also the protected subnets',
+    rule: Rules.INSPECTION_SUBNET_OVERLAP,
+    source: S.GWLB_ROUTING,
     expect: /InspectionEndpoints 'App\/Inspect'/,
     build: (app) => contract(app, { endpointSubnets: { subnetGroupName: 'public' } }),
   },
   {
-    id: 'inspection-route-table-shared', title: 'protected subnets of two AZs sharing one route table', rule: Rules.INSPECTION_ROUTE_TABLE_SHARED, source: S.GWLB_ROUTING,
+    id: 'inspection-route-table-shared',
+    title: 'protected subnets of two AZs sharing one route table',
+    rule: Rules.INSPECTION_ROUTE_TABLE_SHARED,
+    source: S.GWLB_ROUTING,
     expect: /rtb-0f000000000000000/,
     build: (app) => {
       const stack = stackIn(app, 'App');
       const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-        vpcId: 'vpc-0a1b2c3d4e5f60718', availabilityZones: ['us-east-1a', 'us-east-1b'],
+        vpcId: 'vpc-0a1b2c3d4e5f60718',
+        availabilityZones: ['us-east-1a', 'us-east-1b'],
         publicSubnetIds: ['subnet-0e100000000000001', 'subnet-0e200000000000002', 'subnet-0f100000000000001', 'subnet-0f200000000000002'],
         publicSubnetNames: ['inspection', 'public'],
         publicSubnetRouteTableIds: ['rtb-0e100000000000001', 'rtb-0e200000000000002', 'rtb-0f000000000000000', 'rtb-0f000000000000000'],
       });
       new InspectionEndpoints(stack, 'Inspect', {
-        vpc, service: GatewayLoadBalancerService.fromServiceAttributes(stack, 'Fw', { serviceName: GWLB_SERVICE_NAME }),
-        internetGatewayId: 'igw-0123456789abcdef0', endpointSubnets: { subnetGroupName: 'inspection' }, protectedSubnets: { subnetGroupName: 'public' },
+        vpc,
+        service: GatewayLoadBalancerService.fromServiceAttributes(stack, 'Fw', { serviceName: GWLB_SERVICE_NAME }),
+        internetGatewayId: 'igw-0123456789abcdef0',
+        endpointSubnets: { subnetGroupName: 'inspection' },
+        protectedSubnets: { subnetGroupName: 'public' },
       });
     },
   },
   {
-    id: 'inspection-az-not-served-same-account', title: 'endpoints in a zone where the load balancer has no subnet', rule: Rules.INSPECTION_AZ_NOT_SERVED, source: S.GWLB_ENDPOINTS,
+    id: 'inspection-az-not-served-same-account',
+    title: 'endpoints in a zone where the load balancer has no subnet',
+    rule: Rules.INSPECTION_AZ_NOT_SERVED,
+    source: S.GWLB_ENDPOINTS,
     expect: /us-east-1b/,
     build: (app) => {
       const stack = stackIn(app, 'App');
@@ -153,7 +208,10 @@ export const INSPECTION_CASES: InvalidCase[] = [
     },
   },
   {
-    id: 'inspection-az-not-served-by-id', title: 'a partner\'s zone (by AZ ID) the service does not serve', rule: Rules.INSPECTION_AZ_NOT_SERVED, source: S.AZ_IDS,
+    id: 'inspection-az-not-served-by-id',
+    title: 'a partner\'s zone (by AZ ID) the service does not serve',
+    rule: Rules.INSPECTION_AZ_NOT_SERVED,
+    source: S.AZ_IDS,
     context: { 'cdk-private-connectivity:az-ids:account=222222222222:region=us-east-1': { 'us-east-1a': 'use1-az4', 'us-east-1b': 'use1-az1', 'us-east-1c': 'use1-az2' } },
     expect: /us-east-1a \(AZ ID use1-az4\)/,
     build: (app) => {
@@ -163,18 +221,26 @@ export const INSPECTION_CASES: InvalidCase[] = [
     },
   },
   {
-    id: 'inspection-az-unknown-agnostic', title: 'inspection endpoints in an environment-agnostic stack', rule: Rules.INSPECTION_AZ_UNKNOWN, source: S.AZ_IDS,
+    id: 'inspection-az-unknown-agnostic',
+    title: 'inspection endpoints in an environment-agnostic stack',
+    rule: Rules.INSPECTION_AZ_UNKNOWN,
+    source: S.AZ_IDS,
     expect: /InspectionEndpoints 'App\/Inspect'/,
     build: (app) => {
       const stack = agnosticStack(app, 'App');
       new InspectionEndpoints(stack, 'Inspect', {
-        vpc: appVpc(stack), service: GatewayLoadBalancerService.fromServiceAttributes(stack, 'Fw', { serviceName: GWLB_SERVICE_NAME }),
-        endpointSubnets: { subnetGroupName: 'inspection' }, protectedSubnets: { subnetGroupName: 'public' },
+        vpc: appVpc(stack),
+        service: GatewayLoadBalancerService.fromServiceAttributes(stack, 'Fw', { serviceName: GWLB_SERVICE_NAME }),
+        endpointSubnets: { subnetGroupName: 'inspection' },
+        protectedSubnets: { subnetGroupName: 'public' },
       });
     },
   },
   {
-    id: 'inspection-az-unknown-partner', title: 'a partner account whose AZ IDs are not declared', rule: Rules.INSPECTION_AZ_UNKNOWN, source: S.AZ_IDS,
+    id: 'inspection-az-unknown-partner',
+    title: 'a partner account whose AZ IDs are not declared',
+    rule: Rules.INSPECTION_AZ_UNKNOWN,
+    source: S.AZ_IDS,
     expect: /InspectionEndpoints 'Partner\/Inspect'/,
     build: (app) => {
       const stack = stackIn(app, 'Partner', 'us-east-1', PARTNER);
@@ -183,7 +249,10 @@ export const INSPECTION_CASES: InvalidCase[] = [
     },
   },
   {
-    id: 'inspection-az-id-name', title: 'an AZ name given as the partner\'s AZ ID', rule: Rules.PRIVATELINK_AZ_ID_INVALID, source: S.AZ_IDS,
+    id: 'inspection-az-id-name',
+    title: 'an AZ name given as the partner\'s AZ ID',
+    rule: Rules.PRIVATELINK_AZ_ID_INVALID,
+    source: S.AZ_IDS,
     expect: /availabilityZoneIds\[0\] "us-east-1a"/,
     build: (app) => {
       const stack = stackIn(app, 'Partner', 'us-east-1', PARTNER);
@@ -196,54 +265,80 @@ export const INSPECTION_CASES: InvalidCase[] = [
 
   // ---- the endpoints: traffic and routes ----
   {
-    id: 'inspection-ipv6-unsupported', title: 'a dual-stack VPC behind an IPv4-only inspection service', rule: Rules.INSPECTION_IPV6_UNSUPPORTED, source: S.GWLB_ENDPOINTS,
+    id: 'inspection-ipv6-unsupported',
+    title: 'a dual-stack VPC behind an IPv4-only inspection service',
+    rule: Rules.INSPECTION_IPV6_UNSUPPORTED,
+    source: S.GWLB_ENDPOINTS,
     expect: /InspectionEndpoints 'App\/Inspect'/,
     build: (app) => contract(app, { vpcProps: { ipProtocol: ec2.IpProtocol.DUAL_STACK } }),
   },
   {
-    id: 'inspection-dualstack-endpoints', title: 'dual-stack endpoints asked of an IPv4-only service', rule: Rules.INSPECTION_IPV6_UNSUPPORTED, source: S.GWLB_ENDPOINTS,
+    id: 'inspection-dualstack-endpoints',
+    title: 'dual-stack endpoints asked of an IPv4-only service',
+    rule: Rules.INSPECTION_IPV6_UNSUPPORTED,
+    source: S.GWLB_ENDPOINTS,
     expect: /InspectionEndpoints 'App\/Inspect'/,
     build: (app) => contract(app, { ipAddressType: ec2.VpcEndpointIpAddressType.DUALSTACK }),
   },
   {
-    id: 'inspection-ipv6-uninspected', title: 'a dual-stack VPC with IPv4-only endpoints', rule: Rules.INSPECTION_IPV6_UNINSPECTED, source: S.GWLB_ENDPOINTS,
+    id: 'inspection-ipv6-uninspected',
+    title: 'a dual-stack VPC with IPv4-only endpoints',
+    rule: Rules.INSPECTION_IPV6_UNINSPECTED,
+    source: S.GWLB_ENDPOINTS,
     expect: /InspectionEndpoints 'App\/Inspect'/,
     build: (app) => contract(app, { vpcProps: { ipProtocol: ec2.IpProtocol.DUAL_STACK }, ipAddressType: ec2.VpcEndpointIpAddressType.IPV4 }),
   },
   {
-    id: 'inspection-no-internet-gateway', title: 'inspection endpoints in a VPC without an internet gateway', rule: Rules.INSPECTION_INTERNET_GATEWAY_MISSING, source: S.GWLB_ROUTING,
+    id: 'inspection-no-internet-gateway',
+    title: 'inspection endpoints in a VPC without an internet gateway',
+    rule: Rules.INSPECTION_INTERNET_GATEWAY_MISSING,
+    source: S.GWLB_ROUTING,
     expect: /InspectionEndpoints 'App\/Inspect'/,
     build: (app) => contract(app, {
       vpcProps: { subnetConfiguration: [{ name: 'inspection', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 28 }, { name: 'public', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }] },
     }),
   },
   {
-    id: 'inspection-nat-default-route', title: 'protected subnets whose default route leads to a NAT gateway', rule: Rules.INSPECTION_DEFAULT_ROUTE_CONFLICT, source: S.GWLB_ROUTING,
+    id: 'inspection-nat-default-route',
+    title: 'protected subnets whose default route leads to a NAT gateway',
+    rule: Rules.INSPECTION_DEFAULT_ROUTE_CONFLICT,
+    source: S.GWLB_ROUTING,
     expect: /NatGatewayId/,
     build: (app) => contract(app, {
       vpcProps: { natGateways: 1, subnetConfiguration: [{ name: 'inspection', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 28 }, { name: 'public', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 24 }] },
     }),
   },
   {
-    id: 'inspection-imported-default-route', title: 'protected subnets of an imported VPC whose default routes cannot be seen', rule: Rules.INSPECTION_DEFAULT_ROUTE_UNKNOWN, source: S.GWLB_ROUTING,
+    id: 'inspection-imported-default-route',
+    title: 'protected subnets of an imported VPC whose default routes cannot be seen',
+    rule: Rules.INSPECTION_DEFAULT_ROUTE_UNKNOWN,
+    source: S.GWLB_ROUTING,
     expect: /InspectionEndpoints 'App\/Inspect'/,
     build: (app) => {
       const stack = stackIn(app, 'App');
       const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-        vpcId: 'vpc-0a1b2c3d4e5f60718', vpcCidrBlock: '10.9.0.0/16', availabilityZones: ['us-east-1a', 'us-east-1b'],
+        vpcId: 'vpc-0a1b2c3d4e5f60718',
+        vpcCidrBlock: '10.9.0.0/16',
+        availabilityZones: ['us-east-1a', 'us-east-1b'],
         publicSubnetIds: ['subnet-0e100000000000001', 'subnet-0e200000000000002', 'subnet-0f100000000000001', 'subnet-0f200000000000002'],
         publicSubnetNames: ['inspection', 'public'],
         publicSubnetRouteTableIds: ['rtb-0e100000000000001', 'rtb-0e200000000000002', 'rtb-0f100000000000001', 'rtb-0f200000000000002'],
         publicSubnetIpv4CidrBlocks: ['10.9.0.0/28', '10.9.0.16/28', '10.9.1.0/24', '10.9.2.0/24'],
       });
       new InspectionEndpoints(stack, 'Inspect', {
-        vpc, service: GatewayLoadBalancerService.fromServiceAttributes(stack, 'Fw', { serviceName: GWLB_SERVICE_NAME }),
-        internetGatewayId: 'igw-0123456789abcdef0', endpointSubnets: { subnetGroupName: 'inspection' }, protectedSubnets: { subnetGroupName: 'public' },
+        vpc,
+        service: GatewayLoadBalancerService.fromServiceAttributes(stack, 'Fw', { serviceName: GWLB_SERVICE_NAME }),
+        internetGatewayId: 'igw-0123456789abcdef0',
+        endpointSubnets: { subnetGroupName: 'inspection' },
+        protectedSubnets: { subnetGroupName: 'public' },
       });
     },
   },
   {
-    id: 'inspection-duplicate-default-route', title: 'a default route added by hand to a protected route table', rule: Rules.GRAPH_DUPLICATE_ROUTE, source: S.GWLB_ROUTING,
+    id: 'inspection-duplicate-default-route',
+    title: 'a default route added by hand to a protected route table',
+    rule: Rules.GRAPH_DUPLICATE_ROUTE,
+    source: S.GWLB_ROUTING,
     expect: /destination 0\.0\.0\.0\/0 is also routed by/,
     build: (app) => {
       const firewall = firewallIn(stackIn(app, 'Appliances'));

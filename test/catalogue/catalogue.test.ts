@@ -5,10 +5,10 @@
  * constructor or at synth) or warned about (warning rules), with a message in the house format;
  * each valid control must synthesize with no error and no warning on any stack.
  */
-import { ConnectivityError } from '../../src/core/error';
-import { allRules, RuleSeverity, warningId } from '../../src/core/rules';
 import { INVALID_CASES, NOT_CATALOGUED, VALID_CONTROLS } from './index';
 import { run } from './run';
+import { ConnectivityError } from '../../src/core/error';
+import { allRules, RuleSeverity, warningId } from '../../src/core/rules';
 
 describe('invalid configurations', () => {
   test.each(INVALID_CASES)('$rule.id: $title ($id)', (c) => {
