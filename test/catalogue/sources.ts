@@ -1,0 +1,55 @@
+/**
+ * The AWS pages the catalogue cites, each found with the documentation search and named by its
+ * page title. A case cites one of these (or the EC2 / CloudFormation error it reproduces).
+ */
+import { Source } from './types';
+
+function page(title: string, url: string): Source {
+  return { title, url };
+}
+
+export const S = {
+  // ---- VPC peering guide ----
+  PEERING_CREATE: page('Create a VPC peering connection', 'https://docs.aws.amazon.com/vpc/latest/peering/create-vpc-peering-connection.html'),
+  PEERING_ROUTING: page('Update your route tables for a VPC peering connection', 'https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html'),
+  PEERING_FULL_ACCESS: page('VPC peering configurations with routes to an entire VPC', 'https://docs.aws.amazon.com/vpc/latest/peering/peering-configurations-full-access.html'),
+  PEERING_PARTIAL_ACCESS: page('VPC peering configurations with specific routes', 'https://docs.aws.amazon.com/vpc/latest/peering/peering-configurations-partial-access.html'),
+  PEERING_DNS: page('Enable DNS resolution for a VPC peering connection', 'https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-dns.html'),
+  PEERING_SG: page('Update your security groups to reference peer security groups', 'https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-security-groups.html'),
+  PEERING_WHITEPAPER: page('VPC peering - Amazon Virtual Private Cloud Connectivity Options', 'https://docs.aws.amazon.com/whitepapers/latest/aws-vpc-connectivity-options/vpc-peering.html'),
+  CFN_PEERING: page('CfnVPCPeeringConnectionProps (AWS CDK API reference: PeerRoleArn, PeerOwnerId, PeerRegion)', 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ec2.CfnVPCPeeringConnectionProps.html'),
+
+  // ---- VPC user guide and quotas ----
+  VPC_QUOTAS: page('Amazon Virtual Private Cloud endpoints and quotas', 'https://docs.aws.amazon.com/general/latest/gr/vpc-service.html'),
+  VPC_CIDR: page('VPC CIDR blocks', 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html'),
+  GWLB_ROUTING: page('Security appliances behind a Gateway Load Balancer in the security VPC', 'https://docs.aws.amazon.com/vpc/latest/userguide/gwlb-route.html'),
+
+  // ---- AWS PrivateLink guide ----
+  PL_QUOTAS: page('AWS PrivateLink quotas', 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html'),
+  PL_SHARE: page('Share your services through AWS PrivateLink', 'https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-share-your-services.html'),
+  PL_CONFIGURE: page('Configure an endpoint service', 'https://docs.aws.amazon.com/vpc/latest/privatelink/configure-endpoint-service.html'),
+  GATEWAY_ENDPOINTS: page('Gateway endpoints', 'https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html'),
+  GWLB_ENDPOINTS: page('Access an inspection system using a Gateway Load Balancer endpoint', 'https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-load-balancer-endpoints.html'),
+  PRIVATE_DNS_VERIFY: page('StartVpcEndpointServicePrivateDnsVerification (Amazon EC2 API Reference)', 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_StartVpcEndpointServicePrivateDnsVerification.html'),
+  PRIVATE_DNS_ENABLED: page('CreateVpcEndpoint privateDnsEnabled (AWS SDK for Kotlin API reference)', 'https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/ec2/aws.sdk.kotlin.services.ec2.model/-create-vpc-endpoint-request/private-dns-enabled.html'),
+  CDK_ENDPOINT_DOMAIN: page('VpcEndpointServiceDomainNameProps (AWS CDK API reference)', 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_route53.VpcEndpointServiceDomainNameProps.html'),
+  CDK_INTERFACE_ENDPOINT: page('InterfaceVpcEndpointProps (AWS CDK API reference)', 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ec2.InterfaceVpcEndpointProps.html'),
+  CDK_ENDPOINT_SERVICE: page('VpcEndpointServiceProps (AWS CDK API reference)', 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ec2.VpcEndpointServiceProps.html'),
+  ENDPOINT_SG_BASELINE: page('WKLD.12 Use VPC endpoints to access supported services (AWS Startup Security Baseline)', 'https://docs.aws.amazon.com/prescriptive-guidance/latest/aws-startup-security-baseline/wkld-12.html'),
+  INTERFACE_CROSS_REGION: page('sqs interface endpoint for cross region access (AWS re:Post)', 'https://repost.aws/questions/QUpH0COvmsRNa3Uf-e0w_OKw/sqs-interface-endpoint-for-cross-region-access'),
+  CENTRALIZED_ENDPOINTS: page('Centralized access to VPC private endpoints (Building a Scalable and Secure Multi-VPC AWS Network Infrastructure)', 'https://docs.aws.amazon.com/whitepapers/latest/building-scalable-secure-multi-vpc-network-infrastructure/centralized-access-to-vpc-private-endpoints.html'),
+  ECR_ENDPOINTS: page('Amazon ECR interface VPC endpoints (AWS PrivateLink)', 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html'),
+  ROUTE53_QUOTAS: page('Quotas - Amazon Route 53', 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html'),
+
+  // ---- Elastic Load Balancing ----
+  NLB_LISTENERS: page('Listeners for your Network Load Balancers', 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html'),
+  GWLB_TARGET_GROUPS: page('Target groups for your Gateway Load Balancers', 'https://docs.aws.amazon.com/elasticloadbalancing/latest/gateway/target-groups.html'),
+  GWLB_GETTING_STARTED: page('Getting started with Gateway Load Balancers', 'https://docs.aws.amazon.com/elasticloadbalancing/latest/gateway/getting-started.html'),
+
+  // ---- Regions, zones, CDK ----
+  AZ_IDS: page('AZ IDs - AWS Regions and Availability Zones', 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html'),
+  AZS: page('AWS Availability Zones', 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html'),
+  CDK_ENV: page('Configure environments to use with the AWS CDK', 'https://docs.aws.amazon.com/cdk/v2/guide/configure-env.html'),
+  CDK_CONTEXT: page('GetContextValueOptions (AWS CDK API reference: dummyValue before a lookup)', 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.GetContextValueOptions.html'),
+  LAMBDA_TIMEOUT: page('Configure Lambda function timeout', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html'),
+} as const;
