@@ -190,7 +190,8 @@ export class PeeredVpcPair extends Construct {
     if (requester === accepter || req.key === acc.key) {
       fail(this, Rules.PEERING_SELF, {
         prop: 'requester/accepter',
-        received: `both are ${req.path}`,
+        // Two imports of one VPC ID are distinct constructs: name both paths and the ID they share.
+        received: requester === accepter ? `both are ${req.path}` : `${req.path} and ${acc.path} are both ${vpcIdText(requester)}`,
         rule: 'a VPC peering connection joins two different VPCs',
       });
     }
@@ -617,4 +618,9 @@ function envText(stack: Stack): string {
 function describeVpcsStatement(): iam.PolicyStatement {
   // DescribeVpcs supports no resource-level permissions (Actions, resources, and condition keys for Amazon EC2).
   return new iam.PolicyStatement({ actions: ['ec2:DescribeVpcs'], resources: ['*'] });
+}
+
+/** A VPC's literal ID, or its path when the ID is a token. */
+function vpcIdText(vpc: ec2.IVpc): string {
+  return Token.isUnresolved(vpc.vpcId) ? vpc.node.path : vpc.vpcId;
 }

@@ -38,7 +38,7 @@ export const PEERING_CASES: InvalidCase[] = [
     title: 'one VPC ID imported twice and peered with itself',
     rule: Rules.PEERING_SELF,
     source: S.PEERING_CREATE,
-    expect: /PeeredVpcPair 'Net\/P': requester\/accepter both are Net\/I1/,
+    expect: /PeeredVpcPair 'Net\/P': requester\/accepter Net\/I1 and Net\/I2 are both vpc-0aaaaaaa; a VPC peering connection joins two different VPCs/,
     build: (app) => {
       const s = stackIn(app, 'Net');
       new PeeredVpcPair(s, 'P', { requester: importedVpc(s, 'I1', 'vpc-0aaaaaaa', '10.0.0.0/16'), accepter: importedVpc(s, 'I2', 'vpc-0aaaaaaa', '10.0.0.0/16') });
