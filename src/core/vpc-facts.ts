@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { DefaultTokenResolver, IPostProcessor, IResolvable, IResolveContext, Reference, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { AppIndex } from './app-index';
@@ -278,4 +278,83 @@ export function selectSubnets(vpc: ec2.IVpc, selections?: ec2.SubnetSelection[])
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * What a route destination stands for, read at synth: a literal block; a CIDR attribute of a VPC
+ * of the app (`vpc.vpcCidrBlock`, `Fn.select(i, vpc.vpcIpv6CidrBlocks)`,
+ * `Fn.select(i, vpc.vpcCidrBlockAssociations)`), with the blocks it may be; or nothing the graph
+ * can read (a parameter, an import, an expression).
+ */
+export type RouteDestination =
+  | { readonly kind: 'literal'; readonly block: CidrBlock }
+  | {
+    readonly kind: 'vpc-attribute';
+    /** The `AWS::EC2::VPC` resource whose attribute it is. */
+    readonly vpcResource: ec2.CfnVPC;
+    /** The attribute, e.g. `CidrBlock` or `Ipv6CidrBlocks[0]`, for messages. */
+    readonly attribute: string;
+    /** Which blocks of that VPC it may be: every one of the family, or the primary IPv4 block. */
+    readonly which: 'primary' | IpFamily;
+  }
+  | { readonly kind: 'unknown'; readonly text: string };
+
+/** A Reference met while resolving a destination, kept as is instead of rendered. */
+class ReferenceMark {
+  constructor(public readonly ref: Reference) {}
+}
+
+/** Resolves tokens as CloudFormation would, but leaves references to resources as marks. */
+class MarkingResolver extends DefaultTokenResolver {
+  constructor() {
+    super(new StringConcat());
+  }
+
+  public resolveToken(t: IResolvable, context: IResolveContext, postProcessor: IPostProcessor): unknown {
+    if (t instanceof Reference) return new ReferenceMark(t);
+    return super.resolveToken(t, context, postProcessor);
+  }
+}
+
+/** Read a route destination (see {@link RouteDestination}); `scope` is the route's construct. */
+export function readRouteDestination(scope: IConstruct, destination: string): RouteDestination {
+  if (!Token.isUnresolved(destination)) {
+    const parsed = tryParseCidr(destination);
+    return parsed.ok ? { kind: 'literal', block: parsed.block } : { kind: 'unknown', text: destination };
+  }
+  let value: unknown;
+  try {
+    value = Tokenization.resolve(destination, { scope, resolver: new MarkingResolver(), preparing: false });
+  } catch {
+    return { kind: 'unknown', text: destination };
+  }
+  const select = (value as { 'Fn::Select'?: unknown } | undefined)?.['Fn::Select'];
+  let index = '';
+  if (Array.isArray(select) && select.length === 2) {
+    index = `[${String(select[0])}]`;
+    value = select[1];
+  }
+  if (!(value instanceof ReferenceMark)) {
+    return typeof value === 'string' && !Token.isUnresolved(value) ? readRouteDestination(scope, value) : { kind: 'unknown', text: destination };
+  }
+  const { target, displayName } = value.ref;
+  // AWS::EC2::VPC return values: CidrBlock (primary IPv4), CidrBlockAssociations, Ipv6CidrBlocks.
+  if (target instanceof ec2.CfnVPC) {
+    const which = displayName === 'CidrBlock' && index === '' ? 'primary'
+      : displayName === 'Ipv6CidrBlocks' && index !== '' ? IpFamily.IPV6
+        : displayName === 'CidrBlockAssociations' && index !== '' ? IpFamily.IPV4 : undefined;
+    if (which !== undefined) return { kind: 'vpc-attribute', vpcResource: target, attribute: `${displayName}${index}`, which };
+  }
+  // AWS::EC2::Subnet return value CidrBlock: the subnet's own (literal) CidrBlock property.
+  if (target instanceof ec2.CfnSubnet && displayName === 'CidrBlock' && index === '' && typeof target.cidrBlock === 'string') {
+    return readRouteDestination(scope, target.cidrBlock);
+  }
+  return { kind: 'unknown', text: destination };
+}
+
+/** The blocks a VPC attribute may be, from the VPC's facts; undefined when one of them is unknown. */
+export function blocksOfAttribute(facts: VpcFacts, which: 'primary' | IpFamily): CidrBlock[] | undefined {
+  const cidrs = which === 'primary' ? facts.cidrs.filter((c) => c.family === IpFamily.IPV4).slice(0, 1) : facts.cidrs.filter((c) => c.family === which);
+  if (facts.pendingLookup || cidrs.length === 0 || cidrs.some((c) => c.block === undefined)) return undefined;
+  return cidrs.map((c) => c.block!);
 }
