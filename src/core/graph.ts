@@ -5,7 +5,7 @@ import { AppIndex, endpointTypeOf, envKey, indexApp } from './app-index';
 import { ConnectivityError, formatProblem, ProblemDetails } from './errors';
 import { RuleDefinition, Rules } from './rules';
 import { blocksOfAttribute, knownBlocks, readRouteDestination, readVpcFacts, VpcFactOverrides, VpcFacts } from './vpc-facts';
-import { warnOnce } from './warnings';
+import { show, warnOnce } from './warnings';
 import { CidrBlock } from '../net/cidr';
 import { looksLikeToken } from '../net/cidr-parse';
 import { overlapsAny } from '../net/overlap';
@@ -560,6 +560,12 @@ export class ConnectivityGraph extends Construct {
         gatewayPerEnv.set(key, [...(gatewayPerEnv.get(key) ?? []), ep]);
       } else if (type === 'Interface' || type === 'GatewayLoadBalancer') {
         interfacePerVpc.set(ep.vpcId, [...(interfacePerVpc.get(ep.vpcId) ?? []), ep]);
+      } else if (type === undefined) {
+        warnOnce(ep, { scope: ep }, Rules.GRAPH_VALUE_UNKNOWN, {
+          prop: 'VpcEndpointType',
+          received: show(ep.vpcEndpointType),
+          rule: 'the endpoint is not counted against the gateway endpoint quota (graph-gateway-endpoint-quota) or the interface endpoint quota (graph-interface-endpoint-quota)',
+        });
       }
     }
     for (const [env, list] of gatewayPerEnv) {
