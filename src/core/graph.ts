@@ -470,7 +470,7 @@ export class ConnectivityGraph extends Construct {
       if (dest.kind === 'unknown') {
         if (/^pl-/.test(dest.text)) return; // a prefix list: its entries are not ours to know
         if (!isTokenString(dest.text)) return; // a bad block CloudFormation will name itself
-        warnOnce(owner, { scope: owner, key: `${routeTableId}|${destination}` }, Rules.GRAPH_VALUE_UNKNOWN, {
+        warnOnce(owner, { scope: owner, key: `${routeTableId}|${destination}` }, Rules.VALUE_UNKNOWN, {
           prop: 'route destination',
           received: `${describeId(owner, destination)} ${where} is a token that is not a CIDR attribute of a VPC or subnet of this app`,
           rule: skipped,
@@ -487,7 +487,7 @@ export class ConnectivityGraph extends Construct {
         const named = `${target?.path ?? dest.vpcResource.node.path}.${dest.attribute}`;
         const known = target ? blocksOfAttribute(target, dest.which) : undefined;
         if (known === undefined) {
-          warnOnce(owner, { scope: owner, key: `${routeTableId}|${destination}` }, Rules.GRAPH_VALUE_UNKNOWN, {
+          warnOnce(owner, { scope: owner, key: `${routeTableId}|${destination}` }, Rules.VALUE_UNKNOWN, {
             prop: 'route destination',
             received: `${named} ${where} is a block of another VPC that is not known at synth`,
             rule: skipped,
@@ -561,7 +561,7 @@ export class ConnectivityGraph extends Construct {
       } else if (type === 'Interface' || type === 'GatewayLoadBalancer') {
         interfacePerVpc.set(ep.vpcId, [...(interfacePerVpc.get(ep.vpcId) ?? []), ep]);
       } else if (type === undefined) {
-        warnOnce(ep, { scope: ep }, Rules.GRAPH_VALUE_UNKNOWN, {
+        warnOnce(ep, { scope: ep }, Rules.VALUE_UNKNOWN, {
           prop: 'VpcEndpointType',
           received: show(ep.vpcEndpointType),
           rule: 'the endpoint is not counted against the gateway endpoint quota (graph-gateway-endpoint-quota) or the interface endpoint quota (graph-interface-endpoint-quota)',

@@ -321,7 +321,7 @@ describe('ConnectivityGraph', () => {
   });
 });
 
-describe('route destinations given as tokens (graph-transitive-route, graph-value-unknown)', () => {
+describe('route destinations given as tokens (graph-transitive-route, value-unknown)', () => {
   /** A, B peered with a route in A's table through the peering toward `destination(c)`. */
   function routeToward(destination: (b: ec2.Vpc, c: ec2.Vpc, s: Stack) => string, cStack?: (app: App) => Stack) {
     const app = new App();
@@ -359,13 +359,13 @@ describe('route destinations given as tokens (graph-transitive-route, graph-valu
     }
   });
 
-  test('graph-value-unknown: a token that is no VPC attribute (a parameter) warns that the transitive check skips the route', () => {
+  test('value-unknown: a token that is no VPC attribute (a parameter) warns that the transitive check skips the route', () => {
     const { app, s } = routeToward((_b, _c, st) => new CfnParameter(st, 'Dest').valueAsString);
     expect(synthErrors(app)).toBe('');
-    Annotations.fromStack(s).hasWarning('/S/Onward', Match.stringLikeRegexp("CfnRoute 'S/Onward': route destination \\(Ref Dest\\) in route table .* is a token that is not a CIDR attribute.*graph-transitive-route.*skips this route.*graph-value-unknown"));
+    Annotations.fromStack(s).hasWarning('/S/Onward', Match.stringLikeRegexp("CfnRoute 'S/Onward': route destination \\(Ref Dest\\) in route table .* is a token that is not a CIDR attribute.*graph-transitive-route.*skips this route.*value-unknown"));
   });
 
-  test('graph-value-unknown: another VPC\'s Amazon-provided IPv6 block (Fn.select of vpcIpv6CidrBlocks) warns', () => {
+  test('value-unknown: another VPC\'s Amazon-provided IPv6 block (Fn.select of vpcIpv6CidrBlocks) warns', () => {
     const app = new App();
     const s = stackIn(app, 'S');
     const a = vpcIn(s, 'A', '10.0.0.0/16');
@@ -376,7 +376,7 @@ describe('route destinations given as tokens (graph-transitive-route, graph-valu
     ConnectivityGraph.of(s)._addConnection({ owner: pcx, kind: ConnectionKind.PEERING, source: a, target: b, connectionId: pcx.ref });
     new ec2.CfnRoute(s, 'Onward6', { routeTableId: a.isolatedSubnets[0].routeTable.routeTableId, destinationIpv6CidrBlock: Fn.select(0, c.vpcIpv6CidrBlocks), vpcPeeringConnectionId: pcx.ref });
     expect(synthErrors(app)).toBe('');
-    Annotations.fromStack(s).hasWarning('/S/Onward6', Match.stringLikeRegexp("route destination S/C\\.Ipv6CidrBlocks\\[0\\] in route table .* is a block of another VPC that is not known at synth.*graph-transitive-route.*graph-value-unknown"));
+    Annotations.fromStack(s).hasWarning('/S/Onward6', Match.stringLikeRegexp("route destination S/C\\.Ipv6CidrBlocks\\[0\\] in route table .* is a block of another VPC that is not known at synth.*graph-transitive-route.*value-unknown"));
   });
 
   test('vpc-cidr-unknown: a literal destination outside the known blocks of a peer with an IPAM block warns instead of passing', () => {

@@ -72,7 +72,7 @@ describe('a token never makes a core check pass silently', () => {
     expect(warningsOf(s)).toEqual([]);
   });
 
-  test('graph-value-unknown: an endpoint whose VpcEndpointType is a token warns that the endpoint quotas skip it', () => {
+  test('value-unknown: an endpoint whose VpcEndpointType is a token warns that the endpoint quotas skip it', () => {
     // GIVEN
     const app = new App();
     const s = stackOf(app);
@@ -83,7 +83,7 @@ describe('a token never makes a core check pass silently', () => {
 
     // THEN
     expect(synthErrors(app)).toBe('');
-    Annotations.fromStack(s).hasWarning('/S/Ep', Match.stringLikeRegexp("CfnVPCEndpoint 'S/Ep': VpcEndpointType \\(unresolved token.*not counted against the gateway endpoint quota \\(graph-gateway-endpoint-quota\\).*graph-value-unknown"));
+    Annotations.fromStack(s).hasWarning('/S/Ep', Match.stringLikeRegexp("CfnVPCEndpoint 'S/Ep': VpcEndpointType \\(unresolved token.*not counted against the gateway endpoint quota \\(graph-gateway-endpoint-quota\\).*value-unknown"));
     Annotations.fromStack(s).hasNoWarning('/S/Literal', Match.anyValue());
   });
 });
