@@ -4,7 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { AppIndex, endpointTypeOf, envKey, indexApp } from './app-index';
 import { ConnectivityError, formatProblem, ProblemDetails } from './errors';
 import { RuleDefinition, Rules } from './rules';
-import { blocksOfAttribute, knownBlocks, readRouteDestination, readVpcFacts, VpcFactOverrides, VpcFacts } from './vpc-facts';
+import { blocksOfAttribute, describeId, knownBlocks, readRouteDestination, readVpcFacts, VpcFactOverrides, VpcFacts } from './vpc-facts';
 import { show, warnOnce } from './warnings';
 import { CidrBlock } from '../net/cidr';
 import { looksLikeToken } from '../net/cidr-parse';
@@ -595,15 +595,3 @@ export class ConnectivityGraph extends Construct {
 type ErrorSink = (scope: IConstruct, r: RuleDefinition, d: ProblemDetails) => void;
 
 const isTokenString = looksLikeToken;
-
-/** A readable ID for messages: a literal as is, a token as the logical ID it refers to. */
-function describeId(scope: IConstruct, id: string): string {
-  if (!isTokenString(id)) return id;
-  try {
-    const resolved = Stack.of(scope).resolve(id);
-    if (resolved && typeof resolved === 'object' && 'Ref' in resolved) return `(Ref ${String(resolved.Ref)})`;
-  } catch {
-    // not in a stack: fall through
-  }
-  return '(token)';
-}

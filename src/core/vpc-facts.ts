@@ -358,3 +358,15 @@ export function blocksOfAttribute(facts: VpcFacts, which: 'primary' | IpFamily):
   if (facts.pendingLookup || cidrs.length === 0 || cidrs.some((c) => c.block === undefined)) return undefined;
   return cidrs.map((c) => c.block!);
 }
+
+/** A readable ID for messages (route tables, route destinations): a literal as is, a token as the logical ID it refers to. */
+export function describeId(scope: IConstruct, id: string): string {
+  if (!Token.isUnresolved(id)) return id;
+  try {
+    const resolved = Stack.of(scope).resolve(id);
+    if (resolved && typeof resolved === 'object' && 'Ref' in resolved) return `(Ref ${String(resolved.Ref)})`;
+  } catch {
+    // not in a stack: fall through
+  }
+  return '(token)';
+}

@@ -424,13 +424,13 @@ function warningsOn(c: IConstruct): string[] {
 /** A hub VPC imported with two isolated subnets of unknown blocks (and, unless told, their route tables). */
 function importedHubVpc(stack: Stack, routeTables = true): ec2.IVpc {
   return ec2.Vpc.fromVpcAttributes(stack, 'Shared', {
-    vpcId: 'vpc-0hub',
+    vpcId: 'vpc-0a0b0c0d0e0f01234',
     vpcCidrBlock: '10.0.0.0/16',
     availabilityZones: ['us-east-1a', 'us-east-1b'],
-    publicSubnetIds: ['subnet-0pub1', 'subnet-0pub2'],
-    publicSubnetRouteTableIds: ['rtb-0pub', 'rtb-0pub'],
-    isolatedSubnetIds: ['subnet-0iso1', 'subnet-0iso2'],
-    isolatedSubnetRouteTableIds: routeTables ? ['rtb-0iso', 'rtb-0iso'] : undefined,
+    publicSubnetIds: ['subnet-0a00000000000001a', 'subnet-0a00000000000002a'],
+    publicSubnetRouteTableIds: ['rtb-0a00000000000000a', 'rtb-0a00000000000000a'],
+    isolatedSubnetIds: ['subnet-0b00000000000001b', 'subnet-0b00000000000002b'],
+    isolatedSubnetRouteTableIds: routeTables ? ['rtb-0b00000000000000b', 'rtb-0b00000000000000b'] : undefined,
   });
 }
 
@@ -478,7 +478,7 @@ describe('InterfaceEndpointHub: a token never makes a check pass silently', () =
     hub.shareWith(spoke);
     new PeeredVpcPair(stack, 'Pair', { requester: spoke, accepter: hubVpc, accepterSubnets: [{ subnetType: ec2.SubnetType.PUBLIC }] });
     const msg = synthErrors(app);
-    expect(msg).toMatch(/InterfaceEndpointHub 'Network\/Hub': subnets selects subnet subnet-0iso1 of Network\/Shared, which has no route table ID.*vpc-route-table-unknown/);
+    expect(msg).toMatch(/InterfaceEndpointHub 'Network\/Hub': subnets selects subnet subnet-0b00000000000001b of Network\/Shared, which has no route table ID.*vpc-route-table-unknown/);
     expect(msg).not.toMatch(/gets no return route/);
   });
 
