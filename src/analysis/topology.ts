@@ -50,8 +50,10 @@ export interface TopoLink {
   readonly to: string;
   /** Whether `to` is a VPC of the app. */
   readonly toVpc: boolean;
-  /** Ports carried, when port-scoped. */
+  /** Ports carried, when port-scoped (the literal ones). */
   readonly ports?: number[];
+  /** How many of the ports are tokens, unknown at synth. @default 0 */
+  readonly unknownPorts?: number;
 }
 
 /** A route through a peering connection, in one route table. */
@@ -180,13 +182,16 @@ export function readTopology(graph: ConnectivityGraph): Topology {
     if (c.kind === ConnectionKind.PRIVATELINK) privateLinkOwners.add(c.owner);
     const serviceName = (c.owner as { service?: { serviceName?: unknown } }).service?.serviceName;
     linkOfConnection.set(c, links.length);
+    const literalPorts = c.ports?.filter((p) => !Token.isUnresolved(p));
+    const unknownPorts = (c.ports?.length ?? 0) - (literalPorts?.length ?? 0);
     links.push({
       kind: String(c.kind),
       owner: c.owner.node.path,
       from,
       to: to ?? (typeof serviceName === 'string' ? renderValue(c.owner, serviceName) : `(service of ${c.owner.node.path})`),
       toVpc: to !== undefined,
-      ports: c.ports?.filter((p) => !Token.isUnresolved(p)),
+      ports: literalPorts && (literalPorts.length > 0 || unknownPorts === 0) ? literalPorts : undefined,
+      ...(unknownPorts > 0 ? { unknownPorts } : {}),
     });
   }
   for (const e of graph.endpoints) {

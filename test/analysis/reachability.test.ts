@@ -1,4 +1,7 @@
+import { CfnParameter, Token } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Construct } from 'constructs';
+import { ConnectionKind } from '../../src/core/graph';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import { ConnectivityGraph, GatewayEndpointSet, GatewayEndpointService, PeeredVpcPair, PrivateLinkEndpoint, PrivateLinkService, ReachabilityStatus } from '../../src';
@@ -214,6 +217,17 @@ describe('explain: lifecycle', () => {
     expect(graph.explain(a, b).reachable).toBe(false);
     peer(a, b, 'AB');
     expect(graph.explain(a, b).reachable).toBe(true);
+  });
+
+  test('a PrivateLink connection whose listener ports are all tokens reads as unknown ports, not every port', () => {
+    const app = newApp();
+    const s = stackIn(app, 'Net');
+    const [a, b] = [vpcIn(s, 'Consumer', '10.0.0.0/16'), vpcIn(s, 'Provider', '10.1.0.0/16')];
+    const graph = ConnectivityGraph.of(app);
+    graph._addConnection({ owner: new Construct(s, 'Client'), kind: ConnectionKind.PRIVATELINK, source: a, target: b, ports: [Token.asNumber(new CfnParameter(s, 'Port', { type: 'Number' }).value)] });
+    const answer = graph.explain(a, b);
+    expect(answer).toMatchObject({ status: ReachabilityStatus.UNKNOWN, reachable: false, ports: undefined });
+    expect(answer.reasons.join()).toMatch(/listener ports of the service Net\/Client connects to are tokens \(1\)/);
   });
 
   test('explaining adds no warning or construct to the app', () => {
