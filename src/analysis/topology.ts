@@ -10,7 +10,7 @@ import { IConstruct } from 'constructs';
 import { AppIndex, endpointTypeOf, envKey, indexApp } from '../core/app-index';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
 import { WARNING_PREFIX } from '../core/rules';
-import { knownBlocks } from '../core/vpc-facts';
+import { knownBlocks, routesThroughPeerings } from '../core/vpc-facts';
 import { CidrBlock } from '../net/cidr';
 import { tryParseCidr } from '../net/cidr-parse';
 import { ResolvedQuotas } from '../net/quota-table';
@@ -280,14 +280,9 @@ function readPeeringRoutes(
     const conn = peerings.find((c) => c.owner === r.owner && (c.source === r.peerVpc || c.target === r.peerVpc));
     if (conn) add(r.vpc, r.routeTableId, r.destination, linkOfConnection.get(conn)!, r.owner);
   }
-  const tablesOf = (vpc: ec2.IVpc) =>
-    new Set([...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets].map((s) => s.routeTable?.routeTableId));
-  for (const r of index.routes) {
-    if (r.peeringConnectionId === undefined || seen.has(`${r.routeTableId}|${r.destination}`)) continue;
-    const conn = peerings.find((c) => c.connectionId === r.peeringConnectionId);
-    if (!conn) continue;
-    const side = tablesOf(conn.source).has(r.routeTableId) ? conn.source : tablesOf(conn.target!).has(r.routeTableId) ? conn.target! : undefined;
-    if (side) add(side, r.routeTableId, r.destination, linkOfConnection.get(conn)!, r.resource);
+  for (const { route: r, connection, vpc } of routesThroughPeerings(peerings, index)) {
+    if (seen.has(`${r.routeTableId}|${r.destination}`)) continue;
+    add(vpc, r.routeTableId, r.destination, linkOfConnection.get(connection)!, r.resource);
   }
   return routes;
 }

@@ -4,7 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { AppIndex, endpointTypeOf, envKey, indexApp } from './app-index';
 import { ConnectivityError, formatProblem, ProblemDetails } from './errors';
 import { RuleDefinition, Rules } from './rules';
-import { blocksOfAttribute, describeId, knownBlocks, readRouteDestination, readVpcFacts, VpcFactOverrides, VpcFacts } from './vpc-facts';
+import { blocksOfAttribute, describeId, knownBlocks, readRouteDestination, routesThroughPeerings, readVpcFacts, VpcFactOverrides, VpcFacts } from './vpc-facts';
 import { show, warnOnce } from './warnings';
 import { CidrBlock } from '../net/cidr';
 import { looksLikeToken } from '../net/cidr-parse';
@@ -523,22 +523,9 @@ export class ConnectivityGraph extends Construct {
       checked.add(`${r.routeTableId}|${r.destination}`);
       check(r.owner, r.routeTableId, r.destination, r.peerVpc);
     }
-    const tablesOf = new Map<ec2.IVpc, Set<string>>();
-    const tables = (vpc: ec2.IVpc) => {
-      let t = tablesOf.get(vpc);
-      if (!t) {
-        t = new Set([...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets].map((sn) => sn.routeTable?.routeTableId));
-        tablesOf.set(vpc, t);
-      }
-      return t;
-    };
-    for (const r of index.routes) {
-      if (r.peeringConnectionId === undefined || checked.has(`${r.routeTableId}|${r.destination}`)) continue;
-      const conn = this.connectionList.find((c) => c.kind === ConnectionKind.PEERING && c.connectionId === r.peeringConnectionId);
-      if (!conn?.target) continue;
-      // The route leads to the side of the peering that does not own its route table.
-      const peerVpc = tables(conn.source).has(r.routeTableId) ? conn.target : tables(conn.target).has(r.routeTableId) ? conn.source : undefined;
-      if (peerVpc) check(r.resource, r.routeTableId, r.destination, peerVpc);
+    for (const { route: r, peerVpc } of routesThroughPeerings(this.connectionList.filter((c) => c.kind === ConnectionKind.PEERING), index)) {
+      if (checked.has(`${r.routeTableId}|${r.destination}`)) continue;
+      check(r.resource, r.routeTableId, r.destination, peerVpc);
     }
   }
 

@@ -1,7 +1,7 @@
 import { DefaultTokenResolver, IPostProcessor, IResolvable, IResolveContext, Reference, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { AppIndex } from './app-index';
+import { AppIndex, IndexedRoute } from './app-index';
 import { fail } from './errors';
 import { Rules } from './rules';
 import { CidrBlock, IpFamily } from '../net/cidr';
@@ -369,4 +369,48 @@ export function describeId(scope: IConstruct, id: string): string {
     // not in a stack: fall through
   }
   return '(token)';
+}
+
+/** A peering connection as routes see it: its two VPCs and its ID. */
+export interface PeeringSides {
+  readonly source: ec2.IVpc;
+  readonly target?: ec2.IVpc;
+  readonly connectionId?: string;
+}
+
+/** A route of the app through one of the given peering connections, with the side that holds it. */
+export interface PeeringRoute<P extends PeeringSides> {
+  readonly route: IndexedRoute;
+  readonly connection: P;
+  /** The VPC whose route table holds it. */
+  readonly vpc: ec2.IVpc;
+  /** The VPC it leads to. */
+  readonly peerVpc: ec2.IVpc;
+}
+
+/**
+ * Every `CfnRoute` of the app (the library's or a user's) that targets one of `peerings`, placed
+ * on the side whose subnets' route tables hold it: it leads to the other side. Routes in neither
+ * side's tables are left out.
+ */
+export function routesThroughPeerings<P extends PeeringSides>(peerings: readonly P[], index: AppIndex): Array<PeeringRoute<P>> {
+  const tablesOf = new Map<ec2.IVpc, Set<string>>();
+  const tables = (vpc: ec2.IVpc) => {
+    let t = tablesOf.get(vpc);
+    if (!t) {
+      t = new Set([...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets].map((sn) => sn.routeTable?.routeTableId));
+      tablesOf.set(vpc, t);
+    }
+    return t;
+  };
+  const out: Array<PeeringRoute<P>> = [];
+  for (const route of index.routes) {
+    if (route.peeringConnectionId === undefined) continue;
+    const connection = peerings.find((c) => c.target && c.connectionId === route.peeringConnectionId);
+    if (!connection?.target) continue;
+    const [a, b] = [connection.source, connection.target];
+    const sides = tables(a).has(route.routeTableId) ? [a, b] : tables(b).has(route.routeTableId) ? [b, a] : undefined;
+    if (sides) out.push({ route, connection, vpc: sides[0], peerVpc: sides[1] });
+  }
+  return out;
 }

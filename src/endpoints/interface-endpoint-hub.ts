@@ -412,7 +412,8 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
   }
 
   /** A spoke must be peered with the hub, with routes in both directions toward the endpoint subnets. */
-  private checkReachable(spoke: VpcFacts, hub: VpcFacts, error: (r: RuleDefinition, d: ProblemDetails) => void, raw: (message: string) => void): void {
+  private checkReachable(spoke: VpcFacts, hub: VpcFacts, error: (r: RuleDefinition, d: ProblemDetails) => void,
+    raw: (message: string) => void): void {
     const graph = ConnectivityGraph.of(this);
     const peering = graph.connections.find((c) => c.kind === ConnectionKind.PEERING
       && ((c.source === spoke.vpc && c.target === this.vpc) || (c.source === this.vpc && c.target === spoke.vpc)));

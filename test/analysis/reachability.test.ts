@@ -1,10 +1,10 @@
 import { CfnParameter, Token } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { Construct } from 'constructs';
-import { ConnectionKind } from '../../src/core/graph';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
+import { Construct } from 'constructs';
 import { ConnectivityGraph, GatewayEndpointSet, GatewayEndpointService, PeeredVpcPair, PrivateLinkEndpoint, PrivateLinkService, ReachabilityStatus } from '../../src';
+import { ConnectionKind } from '../../src/core/graph';
 import { importedVpc, newApp, PARTNER, stackIn, vpcIn } from '../peering/helpers';
 
 const AZ_IDS = [{ name: 'us-east-1a', id: 'use1-az1' }, { name: 'us-east-1b', id: 'use1-az2' }];

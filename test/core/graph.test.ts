@@ -376,7 +376,7 @@ describe('route destinations given as tokens (graph-transitive-route, value-unkn
     ConnectivityGraph.of(s)._addConnection({ owner: pcx, kind: ConnectionKind.PEERING, source: a, target: b, connectionId: pcx.ref });
     new ec2.CfnRoute(s, 'Onward6', { routeTableId: a.isolatedSubnets[0].routeTable.routeTableId, destinationIpv6CidrBlock: Fn.select(0, c.vpcIpv6CidrBlocks), vpcPeeringConnectionId: pcx.ref });
     expect(synthErrors(app)).toBe('');
-    Annotations.fromStack(s).hasWarning('/S/Onward6', Match.stringLikeRegexp("route destination S/C\\.Ipv6CidrBlocks\\[0\\] in route table .* is a block of another VPC that is not known at synth.*graph-transitive-route.*value-unknown"));
+    Annotations.fromStack(s).hasWarning('/S/Onward6', Match.stringLikeRegexp('route destination S/C\\.Ipv6CidrBlocks\\[0\\] in route table .* is a block of another VPC that is not known at synth.*graph-transitive-route.*value-unknown'));
   });
 
   test('vpc-cidr-unknown: a literal destination outside the known blocks of a peer with an IPAM block warns instead of passing', () => {

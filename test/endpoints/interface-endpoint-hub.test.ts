@@ -1,7 +1,7 @@
 import { App, CfnParameter, Lazy, Stack } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { IConstruct } from 'constructs';
 import {
   ConnectivityGraph, GatewayEndpointService, InterfaceEndpointHub, InterfaceEndpointHubProps, InterfaceEndpointService,
   InterfaceEndpointSet, PeeredVpcPair, QuotaValues,
