@@ -28,6 +28,8 @@ export interface ReportConnection {
   /** What made it. */
   readonly owner: string;
   readonly ports?: number[];
+  /** How many ports are tokens, unknown at synth. */
+  readonly unknownPorts?: number;
 }
 
 export interface ReportReachability {
@@ -79,7 +81,14 @@ export function buildReport(t: Topology): ConnectivityReportData {
       cidrBlocks: v.blocks.map((b) => b.cidr),
       ...(v.unknownBlocks.length > 0 ? { unknownCidrBlocks: v.unknownBlocks } : {}),
     })),
-    connections: t.links.map((l) => ({ kind: l.kind, from: l.from, to: l.to, owner: l.owner, ...(l.ports ? { ports: l.ports } : {}) })),
+    connections: t.links.map((l) => ({
+      kind: l.kind,
+      from: l.from,
+      to: l.to,
+      owner: l.owner,
+      ...(l.ports ? { ports: l.ports } : {}),
+      ...(l.unknownPorts ? { unknownPorts: l.unknownPorts } : {}),
+    })),
     reachability: reachabilityOf(t).map(reach),
     quotas: quotaHeadroom(t),
     cost: estimateCost(t),

@@ -1,6 +1,6 @@
 /** The topology as a Mermaid flowchart (GitHub renders it in Markdown). */
 import { ConnectivityReportData } from './document';
-import { envOf, peeringState, vpcPairs } from './render-common';
+import { envOf, peeringState, portsLabel, vpcPairs } from './render-common';
 
 const text = (s: string) => s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
 
@@ -30,7 +30,7 @@ export function toMermaid(r: ConnectivityReportData): string {
       else if (state === 'one-way') lines.push(`  ${a} -.->|"peering (one-way routes)"| ${b}`);
       else lines.push(`  ${a} -.-|"peering (${state === 'unknown' ? 'routes unknown' : 'no routes'})"| ${b}`);
     } else if (c.kind === 'privatelink') {
-      lines.push(`  ${a} -->|"privatelink${c.ports ? ` :${c.ports.join(',')}` : ''}"| ${b}`);
+      lines.push(`  ${a} -->|"privatelink${portsLabel(c)}"| ${b}`);
     } else {
       lines.push(`  ${a} -.->|"${text(c.kind.replace(/-/g, ' '))}"| ${b}`);
     }

@@ -138,11 +138,22 @@ export function explainVpcs(ix: ReachIndex, from: string, to: string): Reach {
     if (link.kind === LinkKind.PRIVATELINK && link.from === from && link.to === to) {
       // AWS PrivateLink concepts: consumers connect to the endpoint service, on its listener ports.
       const ports = link.ports && link.ports.length > 0 ? link.ports : undefined;
+      const unknown = link.unknownPorts ?? 0;
+      if (ports === undefined && unknown > 0) {
+        // Every listener port is a token: not "every port", but ports unknown at synth.
+        candidates.push(answer(from, to, ReachabilityStatus.UNKNOWN, {
+          path: [from, `privatelink ${link.owner}`, to],
+          via: [LinkKind.PRIVATELINK],
+          reasons: [`the listener ports of the service ${link.owner} connects to are tokens (${unknown}): the ports ${from} reaches ${to} on are unknown at synth. Give the listener ports as literal numbers`],
+        }));
+        continue;
+      }
+      const more = unknown > 0 ? ` and ${unknown} port${unknown > 1 ? 's' : ''} unknown at synth (tokens)` : '';
       candidates.push(answer(from, to, ReachabilityStatus.REACHABLE, {
         path: [from, `privatelink ${link.owner}`, to],
         via: [LinkKind.PRIVATELINK],
         ports,
-        notes: [`consumer to service only${ports ? `, on port${ports.length > 1 ? 's' : ''} ${ports.join(', ')}` : ''}; overlapping CIDR blocks do not matter`],
+        notes: [`consumer to service only${ports ? `, on port${ports.length > 1 ? 's' : ''} ${ports.join(', ')}${more}` : ''}; overlapping CIDR blocks do not matter`],
       }));
     } else if (link.kind === LinkKind.PEERING && ((link.from === from && link.to === to) || (link.from === to && link.to === from))) {
       candidates.push(overPeering(ix, i, link, a, b));

@@ -1,5 +1,5 @@
 /** What the Markdown, terminal and SVG renderings share: numbering, cell symbols, grouping. */
-import { ConnectivityReportData, ReportReachability, ReportVpc } from './document';
+import { ConnectivityReportData, ReportConnection, ReportReachability, ReportVpc } from './document';
 
 /** `account · region` of a VPC, with `?` for a token. */
 export function envOf(v: ReportVpc): string {
@@ -20,6 +20,12 @@ export function cell(x: ReportReachability | undefined, symbols: { yes: string; 
   if (x.status === 'unknown') return symbols.unknown;
   if (!x.reachable) return symbols.no;
   return x.ports ? `${symbols.yes} :${x.ports.join(',')}` : symbols.yes;
+}
+
+/** The ports of a connection for an edge label: ` :443,8443`, with `?` for ports unknown at synth; '' when it carries every port. */
+export function portsLabel(c: ReportConnection): string {
+  const parts = [...(c.ports ?? []).map(String), ...(c.unknownPorts ? ['?'] : [])];
+  return parts.length > 0 ? ` :${parts.join(',')}` : '';
 }
 
 /** Whether an unreachable answer only says that nothing connects the two (the common case). */

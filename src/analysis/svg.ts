@@ -4,7 +4,7 @@
  * services shared across boxes in a box of their own, boxes in a grid, curved labelled edges.
  */
 import { ConnectivityReportData, ReportVpc } from './document';
-import { envOf, peeringState, vpcPairs } from './render-common';
+import { envOf, peeringState, portsLabel, vpcPairs } from './render-common';
 
 const FONT = 12;
 const CHAR = 7.0; // average advance of a 12px sans-serif character, for sizing boxes
@@ -113,7 +113,7 @@ export function toSvg(r: ConnectivityReportData): string {
       label = state === 'both' ? 'peering' : state === 'one-way' ? 'peering (one-way routes)' : `peering (${state === 'unknown' ? 'routes unknown' : 'no routes'})`;
     } else if (c.kind === 'privatelink') {
       style = 'privatelink';
-      label = `PrivateLink${c.ports ? ` :${c.ports.join(',')}` : ''}`;
+      label = `PrivateLink${portsLabel(c)}`;
     } else if (c.kind.endsWith('-endpoint')) {
       style = 'endpoint';
       label = c.kind.replace(/-endpoint$/, '').replace(/-/g, ' ');

@@ -10,7 +10,7 @@ import { IConstruct } from 'constructs';
 import { AppIndex, endpointTypeOf, envKey, indexApp } from '../core/app-index';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
 import { WARNING_PREFIX } from '../core/rules';
-import { knownBlocks } from '../core/vpc-facts';
+import { knownBlocks, routesThroughPeerings } from '../core/vpc-facts';
 import { CidrBlock } from '../net/cidr';
 import { tryParseCidr } from '../net/cidr-parse';
 import { ResolvedQuotas } from '../net/quota-table';
@@ -50,8 +50,10 @@ export interface TopoLink {
   readonly to: string;
   /** Whether `to` is a VPC of the app. */
   readonly toVpc: boolean;
-  /** Ports carried, when port-scoped. */
+  /** Ports carried, when port-scoped (the literal ones). */
   readonly ports?: number[];
+  /** How many of the ports are tokens, unknown at synth. @default 0 */
+  readonly unknownPorts?: number;
 }
 
 /** A route through a peering connection, in one route table. */
@@ -180,13 +182,16 @@ export function readTopology(graph: ConnectivityGraph): Topology {
     if (c.kind === ConnectionKind.PRIVATELINK) privateLinkOwners.add(c.owner);
     const serviceName = (c.owner as { service?: { serviceName?: unknown } }).service?.serviceName;
     linkOfConnection.set(c, links.length);
+    const literalPorts = c.ports?.filter((p) => !Token.isUnresolved(p));
+    const unknownPorts = (c.ports?.length ?? 0) - (literalPorts?.length ?? 0);
     links.push({
       kind: String(c.kind),
       owner: c.owner.node.path,
       from,
       to: to ?? (typeof serviceName === 'string' ? renderValue(c.owner, serviceName) : `(service of ${c.owner.node.path})`),
       toVpc: to !== undefined,
-      ports: c.ports?.filter((p) => !Token.isUnresolved(p)),
+      ports: literalPorts && (literalPorts.length > 0 || unknownPorts === 0) ? literalPorts : undefined,
+      ...(unknownPorts > 0 ? { unknownPorts } : {}),
     });
   }
   for (const e of graph.endpoints) {
@@ -275,14 +280,9 @@ function readPeeringRoutes(
     const conn = peerings.find((c) => c.owner === r.owner && (c.source === r.peerVpc || c.target === r.peerVpc));
     if (conn) add(r.vpc, r.routeTableId, r.destination, linkOfConnection.get(conn)!, r.owner);
   }
-  const tablesOf = (vpc: ec2.IVpc) =>
-    new Set([...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets].map((s) => s.routeTable?.routeTableId));
-  for (const r of index.routes) {
-    if (r.peeringConnectionId === undefined || seen.has(`${r.routeTableId}|${r.destination}`)) continue;
-    const conn = peerings.find((c) => c.connectionId === r.peeringConnectionId);
-    if (!conn) continue;
-    const side = tablesOf(conn.source).has(r.routeTableId) ? conn.source : tablesOf(conn.target!).has(r.routeTableId) ? conn.target! : undefined;
-    if (side) add(side, r.routeTableId, r.destination, linkOfConnection.get(conn)!, r.resource);
+  for (const { route: r, connection, vpc } of routesThroughPeerings(peerings, index)) {
+    if (seen.has(`${r.routeTableId}|${r.destination}`)) continue;
+    add(vpc, r.routeTableId, r.destination, linkOfConnection.get(connection)!, r.resource);
   }
   return routes;
 }

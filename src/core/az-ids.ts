@@ -11,7 +11,7 @@ import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { fail } from './errors';
 import { Rules } from './rules';
-import { show } from './warnings';
+import { show, warn } from './warnings';
 
 /** One Availability Zone of an account: its name in that account and its AZ ID. */
 export interface AzMapping {
@@ -76,7 +76,18 @@ export class AvailabilityZoneIds {
   ): Map<string, string> | undefined {
     if (mappings !== undefined) {
       AvailabilityZoneIds._validate(scope, prop, mappings.map((m) => m.id));
-      return new Map(mappings.map((m) => [m.name, m.id]));
+      // A zone whose name or AZ ID is a token cannot be matched at synth: leave it out of the
+      // map, so callers treat that zone as one whose AZ ID is unknown (and say so), never as a match.
+      const known = mappings.filter((m, i) => {
+        if (!Token.isUnresolved(m.id) && !Token.isUnresolved(m.name)) return true;
+        warn(scope, Rules.PRIVATELINK_AZ_IDS_UNKNOWN, {
+          prop: `${prop}[${i}]`,
+          received: `${show(m.name)} → ${show(m.id)}`,
+          rule: 'a token zone name or AZ ID cannot be matched at synth, so the zone-matching check (by AZ ID) treats this zone as unknown',
+        });
+        return false;
+      });
+      return new Map(known.map((m) => [m.name, m.id]));
     }
     if (account === undefined || region === undefined) return undefined;
     const key = AvailabilityZoneIds.contextKey(account, region);

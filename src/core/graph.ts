@@ -4,9 +4,10 @@ import { Construct, IConstruct } from 'constructs';
 import { AppIndex, endpointTypeOf, envKey, indexApp } from './app-index';
 import { ConnectivityError, formatProblem, ProblemDetails } from './errors';
 import { RuleDefinition, Rules } from './rules';
-import { knownBlocks, readVpcFacts, VpcFactOverrides, VpcFacts } from './vpc-facts';
-import { warnOnce } from './warnings';
-import { tryParseCidr } from '../net/cidr-parse';
+import { blocksOfAttribute, describeId, knownBlocks, readRouteDestination, routesThroughPeerings, readVpcFacts, VpcFactOverrides, VpcFacts } from './vpc-facts';
+import { show, warnOnce } from './warnings';
+import { CidrBlock } from '../net/cidr';
+import { looksLikeToken } from '../net/cidr-parse';
 import { overlapsAny } from '../net/overlap';
 import { resolveQuotas, ResolvedQuotas } from '../net/quota-table';
 import { QuotaValues } from '../net/quotas';
@@ -458,15 +459,61 @@ export class ConnectivityGraph extends Construct {
     // Checked for the routes the library adds and for any CfnRoute that targets a registered peering.
     const checked = new Set<string>();
     const check = (owner: IConstruct, routeTableId: string, destination: string, peerVpc: ec2.IVpc) => {
-      if (isTokenString(destination) || destination === '') return;
+      if (destination === '') return;
       const peer = facts.get(peerVpc);
-      if (!peer || peer.pendingLookup || peer.cidrs.some((c) => c.block === undefined && !c.amazonProvided)) return;
-      const parsed = tryParseCidr(destination);
-      if (!parsed.ok) return; // a prefix-list ID, or a bad block CloudFormation will name itself
-      if (!knownBlocks(peer).some((b) => b.contains(parsed.block))) {
+      if (!peer) return;
+      const where = `in route table ${describeId(owner, routeTableId)}`;
+      const skipped = 'the transitive-route check (graph-transitive-route) skips this route';
+      const dest = readRouteDestination(owner, destination);
+      let blocks: CidrBlock[];
+      let received: string;
+      if (dest.kind === 'unknown') {
+        if (/^pl-/.test(dest.text)) return; // a prefix list: its entries are not ours to know
+        if (!isTokenString(dest.text)) return; // a bad block CloudFormation will name itself
+        warnOnce(owner, { scope: owner, key: `${routeTableId}|${destination}` }, Rules.VALUE_UNKNOWN, {
+          prop: 'route destination',
+          received: `${describeId(owner, destination)} ${where} is a token that is not a CIDR attribute of a VPC or subnet of this app`,
+          rule: skipped,
+        });
+        return;
+      } else if (dest.kind === 'literal') {
+        blocks = [dest.block];
+        received = dest.block.cidr;
+      } else {
+        const target = [...facts.values()].find((f) => f.vpc.node.defaultChild === dest.vpcResource)
+          ?? (dest.vpcResource.node.scope instanceof ec2.Vpc ? readVpcFacts(dest.vpcResource.node.scope, undefined, index) : undefined);
+        // The peer's own block is inside the peer, whatever it turns out to be.
+        if (target?.vpc === peerVpc || dest.vpcResource === peerVpc.node.defaultChild) return;
+        const named = `${target?.path ?? dest.vpcResource.node.path}.${dest.attribute}`;
+        const known = target ? blocksOfAttribute(target, dest.which) : undefined;
+        if (known === undefined) {
+          warnOnce(owner, { scope: owner, key: `${routeTableId}|${destination}` }, Rules.VALUE_UNKNOWN, {
+            prop: 'route destination',
+            received: `${named} ${where} is a block of another VPC that is not known at synth`,
+            rule: skipped,
+          });
+          return;
+        }
+        blocks = known;
+        received = `${named} (${known.map((b) => b.cidr).join(', ')})`;
+      }
+      const peerBlocks = knownBlocks(peer);
+      const unknown = peer.cidrs.filter((c) => c.block === undefined && (!c.amazonProvided || blocks.some((b) => b.family === c.family)));
+      if (peer.pendingLookup || unknown.length > 0) {
+        // Without every block of the peer (of the destination's family), a destination outside
+        // the known ones may still be inside the peer.
+        if (blocks.every((b) => peerBlocks.some((p) => p.contains(b)))) return;
+        warnOnce(owner, { scope: peerVpc, key: 'transitive-route' }, peer.pendingLookup ? Rules.VPC_PENDING_LOOKUP : Rules.VPC_CIDR_UNKNOWN, {
+          prop: peer.pendingLookup ? 'Vpc.fromLookup' : 'CIDR blocks',
+          received: peer.pendingLookup ? 'is pending' : `${unknown.map((c) => `${c.source} ${c.family}`).join(', ')} of ${peer.path} unknown at synth`,
+          rule: 'routes through peerings to this VPC are not checked for transitive destinations (graph-transitive-route)',
+        });
+        return;
+      }
+      if (!blocks.every((b) => peerBlocks.some((p) => p.contains(b)))) {
         error(owner, Rules.GRAPH_TRANSITIVE_ROUTE, {
           prop: 'route destination',
-          received: `${parsed.block.cidr} in route table ${describeId(owner, routeTableId)} is not inside the peer VPC ${peer.path} (${knownBlocks(peer).map((b) => b.cidr).join(', ')})`,
+          received: `${received} ${where} is not inside the peer VPC ${peer.path} (${peerBlocks.map((b) => b.cidr).join(', ')})`,
           rule: 'VPC peering is not transitive: AWS drops traffic for destinations outside the peer VPC',
         });
       }
@@ -476,22 +523,9 @@ export class ConnectivityGraph extends Construct {
       checked.add(`${r.routeTableId}|${r.destination}`);
       check(r.owner, r.routeTableId, r.destination, r.peerVpc);
     }
-    const tablesOf = new Map<ec2.IVpc, Set<string>>();
-    const tables = (vpc: ec2.IVpc) => {
-      let t = tablesOf.get(vpc);
-      if (!t) {
-        t = new Set([...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets].map((sn) => sn.routeTable?.routeTableId));
-        tablesOf.set(vpc, t);
-      }
-      return t;
-    };
-    for (const r of index.routes) {
-      if (r.peeringConnectionId === undefined || checked.has(`${r.routeTableId}|${r.destination}`)) continue;
-      const conn = this.connectionList.find((c) => c.kind === ConnectionKind.PEERING && c.connectionId === r.peeringConnectionId);
-      if (!conn?.target) continue;
-      // The route leads to the side of the peering that does not own its route table.
-      const peerVpc = tables(conn.source).has(r.routeTableId) ? conn.target : tables(conn.target).has(r.routeTableId) ? conn.source : undefined;
-      if (peerVpc) check(r.resource, r.routeTableId, r.destination, peerVpc);
+    for (const { route: r, peerVpc } of routesThroughPeerings(this.connectionList.filter((c) => c.kind === ConnectionKind.PEERING), index)) {
+      if (checked.has(`${r.routeTableId}|${r.destination}`)) continue;
+      check(r.resource, r.routeTableId, r.destination, peerVpc);
     }
   }
 
@@ -513,6 +547,12 @@ export class ConnectivityGraph extends Construct {
         gatewayPerEnv.set(key, [...(gatewayPerEnv.get(key) ?? []), ep]);
       } else if (type === 'Interface' || type === 'GatewayLoadBalancer') {
         interfacePerVpc.set(ep.vpcId, [...(interfacePerVpc.get(ep.vpcId) ?? []), ep]);
+      } else if (type === undefined) {
+        warnOnce(ep, { scope: ep }, Rules.VALUE_UNKNOWN, {
+          prop: 'VpcEndpointType',
+          received: show(ep.vpcEndpointType),
+          rule: 'the endpoint is not counted against the gateway endpoint quota (graph-gateway-endpoint-quota) or the interface endpoint quota (graph-interface-endpoint-quota)',
+        });
       }
     }
     for (const [env, list] of gatewayPerEnv) {
@@ -541,18 +581,4 @@ export class ConnectivityGraph extends Construct {
 
 type ErrorSink = (scope: IConstruct, r: RuleDefinition, d: ProblemDetails) => void;
 
-function isTokenString(s: string): boolean {
-  return s.includes('${Token[');
-}
-
-/** A readable ID for messages: a literal as is, a token as the logical ID it refers to. */
-function describeId(scope: IConstruct, id: string): string {
-  if (!isTokenString(id)) return id;
-  try {
-    const resolved = Stack.of(scope).resolve(id);
-    if (resolved && typeof resolved === 'object' && 'Ref' in resolved) return `(Ref ${String(resolved.Ref)})`;
-  } catch {
-    // not in a stack: fall through
-  }
-  return '(token)';
-}
+const isTokenString = looksLikeToken;

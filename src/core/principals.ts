@@ -8,7 +8,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { fail } from './errors';
 import { Rules } from './rules';
-import { show, warn } from './warnings';
+import { show, warn, warnOnce } from './warnings';
 
 // IAM ARNs an endpoint service accepts as principals: an account root, a user or a role
 // ("Configure an endpoint service", AWS PrivateLink guide).
@@ -83,7 +83,13 @@ export function checkPrincipals(scope: IConstruct, check: PrincipalCheck): iam.A
           : undefined,
       });
     }
-    if (partition !== undefined && m[1] !== partition) {
+    if (partition === undefined) {
+      warnOnce(scope, { scope: Stack.of(scope) }, Rules.VPC_REGION_UNKNOWN, {
+        prop: 'region',
+        received: 'is a token (environment-agnostic stack)',
+        rule: 'the partition of allowed principals is not checked against the service\'s (privatelink-partition-mismatch)',
+      });
+    } else if (m[1] !== partition) {
       fail(scope, Rules.PRIVATELINK_PARTITION_MISMATCH, {
         prop,
         received: `${show(arn)} is in partition ${m[1]}, the service in ${partition}`,

@@ -1,7 +1,7 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { DefaultTokenResolver, IPostProcessor, IResolvable, IResolveContext, Reference, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { AppIndex } from './app-index';
+import { AppIndex, IndexedRoute } from './app-index';
 import { fail } from './errors';
 import { Rules } from './rules';
 import { CidrBlock, IpFamily } from '../net/cidr';
@@ -278,4 +278,139 @@ export function selectSubnets(vpc: ec2.IVpc, selections?: ec2.SubnetSelection[])
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * What a route destination stands for, read at synth: a literal block; a CIDR attribute of a VPC
+ * of the app (`vpc.vpcCidrBlock`, `Fn.select(i, vpc.vpcIpv6CidrBlocks)`,
+ * `Fn.select(i, vpc.vpcCidrBlockAssociations)`), with the blocks it may be; or nothing the graph
+ * can read (a parameter, an import, an expression).
+ */
+export type RouteDestination =
+  | { readonly kind: 'literal'; readonly block: CidrBlock }
+  | {
+    readonly kind: 'vpc-attribute';
+    /** The `AWS::EC2::VPC` resource whose attribute it is. */
+    readonly vpcResource: ec2.CfnVPC;
+    /** The attribute, e.g. `CidrBlock` or `Ipv6CidrBlocks[0]`, for messages. */
+    readonly attribute: string;
+    /** Which blocks of that VPC it may be: every one of the family, or the primary IPv4 block. */
+    readonly which: 'primary' | IpFamily;
+  }
+  | { readonly kind: 'unknown'; readonly text: string };
+
+/** A Reference met while resolving a destination, kept as is instead of rendered. */
+class ReferenceMark {
+  constructor(public readonly ref: Reference) {}
+}
+
+/** Resolves tokens as CloudFormation would, but leaves references to resources as marks. */
+class MarkingResolver extends DefaultTokenResolver {
+  constructor() {
+    super(new StringConcat());
+  }
+
+  public resolveToken(t: IResolvable, context: IResolveContext, postProcessor: IPostProcessor): unknown {
+    if (t instanceof Reference) return new ReferenceMark(t);
+    return super.resolveToken(t, context, postProcessor);
+  }
+}
+
+/** Read a route destination (see {@link RouteDestination}); `scope` is the route's construct. */
+export function readRouteDestination(scope: IConstruct, destination: string): RouteDestination {
+  if (!Token.isUnresolved(destination)) {
+    const parsed = tryParseCidr(destination);
+    return parsed.ok ? { kind: 'literal', block: parsed.block } : { kind: 'unknown', text: destination };
+  }
+  let value: unknown;
+  try {
+    value = Tokenization.resolve(destination, { scope, resolver: new MarkingResolver(), preparing: false });
+  } catch {
+    return { kind: 'unknown', text: destination };
+  }
+  const select = (value as { 'Fn::Select'?: unknown } | undefined)?.['Fn::Select'];
+  let index = '';
+  if (Array.isArray(select) && select.length === 2) {
+    index = `[${String(select[0])}]`;
+    value = select[1];
+  }
+  if (!(value instanceof ReferenceMark)) {
+    return typeof value === 'string' && !Token.isUnresolved(value) ? readRouteDestination(scope, value) : { kind: 'unknown', text: destination };
+  }
+  const { target, displayName } = value.ref;
+  // AWS::EC2::VPC return values: CidrBlock (primary IPv4), CidrBlockAssociations, Ipv6CidrBlocks.
+  if (target instanceof ec2.CfnVPC) {
+    const which = displayName === 'CidrBlock' && index === '' ? 'primary'
+      : displayName === 'Ipv6CidrBlocks' && index !== '' ? IpFamily.IPV6
+        : displayName === 'CidrBlockAssociations' && index !== '' ? IpFamily.IPV4 : undefined;
+    if (which !== undefined) return { kind: 'vpc-attribute', vpcResource: target, attribute: `${displayName}${index}`, which };
+  }
+  // AWS::EC2::Subnet return value CidrBlock: the subnet's own (literal) CidrBlock property.
+  if (target instanceof ec2.CfnSubnet && displayName === 'CidrBlock' && index === '' && typeof target.cidrBlock === 'string') {
+    return readRouteDestination(scope, target.cidrBlock);
+  }
+  return { kind: 'unknown', text: destination };
+}
+
+/** The blocks a VPC attribute may be, from the VPC's facts; undefined when one of them is unknown. */
+export function blocksOfAttribute(facts: VpcFacts, which: 'primary' | IpFamily): CidrBlock[] | undefined {
+  const cidrs = which === 'primary' ? facts.cidrs.filter((c) => c.family === IpFamily.IPV4).slice(0, 1) : facts.cidrs.filter((c) => c.family === which);
+  if (facts.pendingLookup || cidrs.length === 0 || cidrs.some((c) => c.block === undefined)) return undefined;
+  return cidrs.map((c) => c.block!);
+}
+
+/** A readable ID for messages (route tables, route destinations): a literal as is, a token as the logical ID it refers to. */
+export function describeId(scope: IConstruct, id: string): string {
+  if (!Token.isUnresolved(id)) return id;
+  try {
+    const resolved = Stack.of(scope).resolve(id);
+    if (resolved && typeof resolved === 'object' && 'Ref' in resolved) return `(Ref ${String(resolved.Ref)})`;
+  } catch {
+    // not in a stack: fall through
+  }
+  return '(token)';
+}
+
+/** A peering connection as routes see it: its two VPCs and its ID. */
+export interface PeeringSides {
+  readonly source: ec2.IVpc;
+  readonly target?: ec2.IVpc;
+  readonly connectionId?: string;
+}
+
+/** A route of the app through one of the given peering connections, with the side that holds it. */
+export interface PeeringRoute<P extends PeeringSides> {
+  readonly route: IndexedRoute;
+  readonly connection: P;
+  /** The VPC whose route table holds it. */
+  readonly vpc: ec2.IVpc;
+  /** The VPC it leads to. */
+  readonly peerVpc: ec2.IVpc;
+}
+
+/**
+ * Every `CfnRoute` of the app (the library's or a user's) that targets one of `peerings`, placed
+ * on the side whose subnets' route tables hold it: it leads to the other side. Routes in neither
+ * side's tables are left out.
+ */
+export function routesThroughPeerings<P extends PeeringSides>(peerings: readonly P[], index: AppIndex): Array<PeeringRoute<P>> {
+  const tablesOf = new Map<ec2.IVpc, Set<string>>();
+  const tables = (vpc: ec2.IVpc) => {
+    let t = tablesOf.get(vpc);
+    if (!t) {
+      t = new Set([...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets].map((sn) => sn.routeTable?.routeTableId));
+      tablesOf.set(vpc, t);
+    }
+    return t;
+  };
+  const out: Array<PeeringRoute<P>> = [];
+  for (const route of index.routes) {
+    if (route.peeringConnectionId === undefined) continue;
+    const connection = peerings.find((c) => c.target && c.connectionId === route.peeringConnectionId);
+    if (!connection?.target) continue;
+    const [a, b] = [connection.source, connection.target];
+    const sides = tables(a).has(route.routeTableId) ? [a, b] : tables(b).has(route.routeTableId) ? [b, a] : undefined;
+    if (sides) out.push({ route, connection, vpc: sides[0], peerVpc: sides[1] });
+  }
+  return out;
 }

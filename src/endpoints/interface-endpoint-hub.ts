@@ -8,10 +8,10 @@ import { authorizerRole, zoneAssociationStep } from './hub-zone-association';
 import { checkedServiceName, checkRegion, interfaceServiceName, normaliseServiceName, serviceChildId, vpcRegionOrWarn } from './service-name';
 import { GatewayEndpointService, InterfaceEndpointService } from './services';
 import { endpointTypeOf, indexApp } from '../core/app-index';
-import { fail, formatProblem, ProblemDetails } from '../core/errors';
+import { ConnectivityError, fail, formatProblem, ProblemDetails } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
 import { RuleDefinition, Rules } from '../core/rules';
-import { isPendingLookup, knownBlocks, readVpcFacts, VpcFacts } from '../core/vpc-facts';
+import { isPendingLookup, knownBlocks, readVpcFacts, selectRouteTables, SelectedRouteTable, VpcFacts } from '../core/vpc-facts';
 import { show, warn, warnOnce } from '../core/warnings';
 import { IpFamily } from '../net/cidr';
 import { tryParseCidr } from '../net/cidr-parse';
@@ -197,6 +197,13 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
         rule: 'VPC peering, and so a hub\'s endpoints, connect VPCs of the same partition only',
       });
     }
+    if (hubFacts.partition && !spokeFacts.partition) {
+      warnOnce(this, { scope: spokeFacts.stack }, Rules.VPC_REGION_UNKNOWN, {
+        prop: 'region',
+        received: 'is a token (environment-agnostic stack)',
+        rule: 'a spoke is not checked to be in the hub\'s partition (hub-spoke-invalid)',
+      });
+    }
     this.spokeList.push(spoke);
     ConnectivityGraph.of(this)._addConnection({ owner: this, kind: ConnectionKind.INTERFACE_ENDPOINT_HUB, source: spoke, target: this.vpc });
     this.admitVpc(spoke);
@@ -231,7 +238,13 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
       zoneName: svc.privateDnsName ?? table.zoneName,
       wildcard: svc.privateDnsSubdomains ?? table.wildcard,
     };
-    if (dns.zoneName !== undefined && !Token.isUnresolved(dns.zoneName) && !/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/.test(dns.zoneName)) {
+    if (dns.zoneName !== undefined && Token.isUnresolved(dns.zoneName)) {
+      warn(this, Rules.VALUE_UNKNOWN, {
+        prop: `${prop}.privateDnsName`,
+        received: show(dns.zoneName),
+        rule: 'the name of the hosted zone is not checked for the shape of a domain name (endpoint-service-name-invalid)',
+      });
+    } else if (dns.zoneName !== undefined && !/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/.test(dns.zoneName)) {
       fail(this, Rules.ENDPOINT_SERVICE_NAME_INVALID, {
         prop: `${prop}.privateDnsName`,
         received: show(dns.zoneName),
@@ -383,15 +396,15 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
 
     for (const f of [hubFacts, ...spokeFacts]) {
       if (f.pendingLookup) {
-        warn(this, Rules.VPC_PENDING_LOOKUP, {
-          prop: f.vpc === this.vpc ? 'vpc' : `spoke ${f.path}`,
-          received: `${f.path} is a pending Vpc.fromLookup`,
-          rule: 'reachability and overlap with the hub are checked once the lookup has real values',
+        warnOnce(this, { scope: f.vpc }, Rules.VPC_PENDING_LOOKUP, {
+          prop: 'Vpc.fromLookup',
+          received: 'is pending',
+          rule: 'hubs check reachability and overlap with the hub once the lookup has real values',
         });
         return errors;
       }
     }
-    for (const f of spokeFacts) this.checkReachable(f, hubFacts, error);
+    for (const f of spokeFacts) this.checkReachable(f, hubFacts, error, (m) => { if (!errors.includes(m)) errors.push(m); });
     this.checkOverlap(hubFacts, spokeFacts, error);
     this.checkDuplicateDns([hubFacts, ...spokeFacts], index.endpoints, error);
     this.checkQuotasOverApp(error);
@@ -399,7 +412,8 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
   }
 
   /** A spoke must be peered with the hub, with routes in both directions toward the endpoint subnets. */
-  private checkReachable(spoke: VpcFacts, hub: VpcFacts, error: (r: RuleDefinition, d: ProblemDetails) => void): void {
+  private checkReachable(spoke: VpcFacts, hub: VpcFacts, error: (r: RuleDefinition, d: ProblemDetails) => void,
+    raw: (message: string) => void): void {
     const graph = ConnectivityGraph.of(this);
     const peering = graph.connections.find((c) => c.kind === ConnectionKind.PEERING
       && ((c.source === spoke.vpc && c.target === this.vpc) || (c.source === this.vpc && c.target === spoke.vpc)));
@@ -409,7 +423,20 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
       return;
     }
     const routes = graph.routes.filter((r) => r.owner === peering.owner);
-    const subnetBlocks = this.subnets.map((sn) => sn.ipv4CidrBlock).filter((b) => !Token.isUnresolved(b));
+    const subnetBlocks: string[] = [];
+    for (const sn of this.subnets) {
+      const block = ipv4BlockOf(sn);
+      if (block !== undefined) {
+        subnetBlocks.push(block);
+        continue;
+      }
+      warnOnce(this, { scope: sn, key: 'ipv4' }, Rules.VALUE_UNKNOWN, {
+        prop: 'ipv4CidrBlock',
+        received: 'is not known at synth (an unresolved token, or not given to the import)',
+        rule: 'spokes are not checked to route toward this endpoint subnet (hub-spoke-unreachable)',
+        fix: 'Import the subnet with its ipv4CidrBlock, or check the spokes\' routes yourself and acknowledge the warning.',
+      });
+    }
     // Spoke side: a route toward every endpoint subnet's block.
     const outbound = routes.filter((r) => r.vpc === spoke.vpc && r.peerVpc === this.vpc);
     const covers = (dest: string, block: string) => {
@@ -427,11 +454,20 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
     }
     // Hub side: each endpoint subnet's route table leads back to the spoke.
     const back = routes.filter((r) => r.vpc === this.vpc && r.peerVpc === spoke.vpc).map((r) => r.routeTableId);
-    const tables = this.subnets.filter((sn) => !back.includes(sn.routeTable.routeTableId));
-    if (tables.length > 0) {
+    let tables: SelectedRouteTable[];
+    try {
+      tables = selectRouteTables(this, 'subnets', this.vpc, undefined, this.subnets);
+    } catch (e) {
+      if (!(e instanceof ConnectivityError)) throw e;
+      raw(e.message);
+      return;
+    }
+    const missingTables = tables.filter((t) => !back.includes(t.routeTableId));
+    if (missingTables.length > 0) {
+      const paths = this.subnets.filter((sn) => missingTables.some((t) => t.subnetIds.includes(sn.subnetId))).map((sn) => sn.node.path);
       error(Rules.HUB_SPOKE_UNREACHABLE, {
         prop: `spoke ${spoke.path}`,
-        received: `gets no return route through '${peering.owner.node.path}' in the route tables of the endpoint subnets ${tables.map((sn) => sn.node.path).join(', ')}`,
+        received: `gets no return route through '${peering.owner.node.path}' in the route tables of the endpoint subnets ${paths.join(', ')}`,
         rule,
       });
     }
@@ -439,6 +475,16 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
 
   private checkOverlap(hub: VpcFacts, spokes: VpcFacts[], error: (r: RuleDefinition, d: ProblemDetails) => void): void {
     const all = [hub, ...spokes];
+    for (const f of all) {
+      for (const c of f.cidrs) {
+        if (c.block !== undefined || c.amazonProvided) continue;
+        warnOnce(this, { scope: f.vpc, key: `${c.source} ${c.family}` }, Rules.VPC_CIDR_UNKNOWN, {
+          prop: `${c.source} ${c.family} block of ${f.path}`,
+          received: c.text === '' ? '(not given)' : 'is an unresolved token',
+          rule: `${c.unknownReason ?? 'the block is unknown'}, so its overlap with the hub and the other spokes is not checked (hub-cidr-overlap)`,
+        });
+      }
+    }
     for (let i = 1; i < all.length; i++) {
       for (let j = 0; j < i; j++) {
         for (const [x, y] of overlapsAny(knownBlocks(all[i]), knownBlocks(all[j]))) {
@@ -459,12 +505,20 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
       if (mine.has(ep) || endpointTypeOf(ep) !== 'Interface') continue;
       // AWS::EC2::VPCEndpoint: PrivateDnsEnabled defaults to false.
       const dns = Stack.of(ep).resolve(ep.privateDnsEnabled);
-      if (dns !== true && dns !== 'true') continue;
       const owner = vpcs.find((f) => f.vpc.vpcId === ep.vpcId);
       if (owner === undefined) continue;
       const name = normaliseServiceName(Stack.of(ep), ep.serviceName);
       const svc = this.shared.find((s) => s.zoneName !== undefined && normaliseServiceName(Stack.of(this), s.serviceName) === name);
       if (svc === undefined) continue;
+      if (dns !== undefined && typeof dns !== 'boolean' && dns !== 'true' && dns !== 'false') {
+        warnOnce(this, { scope: ep, key: 'PrivateDnsEnabled' }, Rules.VALUE_UNKNOWN, {
+          prop: 'PrivateDnsEnabled',
+          received: `is an unresolved token (an endpoint for ${name} in ${owner.path})`,
+          rule: `the hub's zone ${svc.zoneName} is not checked against a second answer for the same name (hub-duplicate-private-dns)`,
+        });
+        continue;
+      }
+      if (dns !== true && dns !== 'true') continue;
       error(Rules.HUB_DUPLICATE_PRIVATE_DNS, {
         prop: `${owner.vpc === this.vpc ? 'hub' : 'spoke'} ${owner.path}`,
         received: `has its own endpoint '${ep.node.path}' for ${name} with private DNS`,
@@ -486,7 +540,16 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
     }
     // Route 53 "Quotas": hosted zones per account (500).
     const account = Stack.of(this).account;
-    if (Token.isUnresolved(account) || this.hostedZones.length === 0) return;
+    if (this.hostedZones.length === 0) return;
+    if (Token.isUnresolved(account)) {
+      warnOnce(this, { scope: Stack.of(this), key: 'account' }, Rules.VALUE_UNKNOWN, {
+        prop: 'account',
+        received: 'is a token (environment-agnostic stack)',
+        rule: 'the hub\'s hosted zones are not counted against the per-account quota (hub-hosted-zone-quota)',
+        fix: 'Give the stack an explicit env: { account, region }.',
+      });
+      return;
+    }
     const zones = this.node.root.node.findAll().filter((c) => c instanceof route53.CfnHostedZone && Stack.of(c).account === account);
     if (zones.length > quotas.hostedZonesPerAccount) {
       error(Rules.HUB_HOSTED_ZONE_QUOTA, {
@@ -495,5 +558,14 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
         rule: `an account may have ${quotas.hostedZonesPerAccount} hosted zones (Route 53 quotas)`,
       });
     }
+  }
+}
+
+/** A subnet's IPv4 block when known at synth; undefined for a token or an import given none. */
+function ipv4BlockOf(sn: ec2.ISubnet): string | undefined {
+  try {
+    return Token.isUnresolved(sn.ipv4CidrBlock) ? undefined : sn.ipv4CidrBlock;
+  } catch {
+    return undefined; // an imported subnet without ipv4CidrBlock throws when it is read
   }
 }

@@ -8,8 +8,8 @@ import { AvailabilityZoneIds, AzMapping } from '../core/az-ids';
 import { fail } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
 import { Rules } from '../core/rules';
-import { readVpcFacts } from '../core/vpc-facts';
-import { show, warn } from '../core/warnings';
+import { describeId, readRouteDestination, readVpcFacts, selectRouteTables } from '../core/vpc-facts';
+import { show, warn, warnOnce } from '../core/warnings';
 import { refuseSharedZones, selectZoned, ZonedSubnets } from '../core/zoned-subnets';
 import { IpFamily } from '../net/cidr';
 
@@ -72,6 +72,8 @@ export class InspectionEndpoints extends Construct {
 
   private readonly graph: ConnectivityGraph;
   private readonly vpc: ec2.IVpc;
+  /** The route table of each selected subnet, by subnet ID. */
+  private readonly tables: Map<string, string>;
 
   constructor(scope: Construct, id: string, props: InspectionEndpointsProps) {
     super(scope, id);
@@ -88,6 +90,10 @@ export class InspectionEndpoints extends Construct {
     // Availability Zone per service.
     refuseSharedZones(this, 'endpointSubnets', ep, Rules.INSPECTION_SUBNET_AZ_DUPLICATE, 'a VPC takes a single Gateway Load Balancer endpoint per Availability Zone and service');
     const prot = selectZoned(this, 'protectedSubnets', vpc, props.protectedSubnets, { rule: Rules.INSPECTION_SUBNETS_EMPTY, what: 'inspection' });
+    this.tables = new Map([
+      ...routeTablesBySubnet(this, 'endpointSubnets', vpc, ep.subnets),
+      ...routeTablesBySubnet(this, 'protectedSubnets', vpc, prot.subnets),
+    ]);
     this.checkSubnets(ep, prot);
     this.checkServiceZones(ep, service, account, region, props.availabilityZoneIds);
 
@@ -102,6 +108,14 @@ export class InspectionEndpoints extends Construct {
         prop: 'ipAddressType',
         received: `${show(ipAddressType)} while ${vpc.node.path} has IPv6 blocks`,
         rule: 'only the IPv4 default routes lead to the endpoints; IPv6 traffic goes around them',
+      });
+    }
+    if (props.ipAddressType === undefined && !(vpc.node.defaultChild instanceof ec2.CfnVPC) && !facts.pendingLookup) {
+      warnOnce(this, { scope: vpc, key: 'ipv6' }, Rules.INSPECTION_IPV6_UNINSPECTED, {
+        prop: 'IPv6 blocks',
+        received: 'are not known at synth (an imported VPC)',
+        rule: 'the endpoints are IPv4 only (ipAddressType unset): if the VPC is dual-stack, its IPv6 traffic is not inspected',
+        fix: 'Set ipAddressType: DUALSTACK (with a service that supports IPv6) for a dual-stack VPC, or IPV4 to state that IPv6 needs no inspection.',
       });
     }
     if (ipv6 && !serviceIpv6) {
@@ -149,18 +163,27 @@ export class InspectionEndpoints extends Construct {
     // their own zone; the inspection subnets send it on to the internet gateway.
     const doneTables = new Set<string>();
     prot.subnets.forEach((s, i) => {
-      const table = s.routeTable.routeTableId;
+      const table = this.tableOf(s);
       if (doneTables.has(table)) return;
       doneTables.add(table);
       const zone = zoneOf(s);
-      if (!zone) return; // refused in checkSubnets when the zones are literal
+      if (!zone) {
+        // Literal zones without an endpoint were refused in checkSubnets; a token zone that is
+        // none of the endpoint subnets' zones leaves no endpoint to route to.
+        fail(this, Rules.INSPECTION_PROTECTED_AZ_UNCOVERED, {
+          prop: 'protectedSubnets',
+          received: `${s.node.path} is in ${show(s.availabilityZone)}, which is none of the endpoint subnets' zones (${ep.subnets.map((e) => show(e.availabilityZone)).join(', ')})`,
+          rule: 'a protected subnet\'s default route leads to the endpoint of its own zone; with no endpoint known to be in its zone it would get no route and bypass inspection',
+          fix: 'Select endpoint and protected subnets of one VPC whose zones are known (import subnets with their availabilityZones), or leave this subnet out of protectedSubnets.',
+        });
+      }
       for (const [family, dest] of families) {
         this.defaultRoute(s, family, dest, { vpcEndpointId: zone.endpoint.ref }, igw!, `ProtectedRoute${i + 1}${family === IpFamily.IPV6 ? 'V6' : ''}`, 'protectedSubnets');
       }
     });
     ep.subnets.forEach((s, i) => {
-      if (doneTables.has(s.routeTable.routeTableId)) return;
-      doneTables.add(s.routeTable.routeTableId);
+      if (doneTables.has(this.tableOf(s))) return;
+      doneTables.add(this.tableOf(s));
       for (const [family, dest] of families) {
         this.defaultRoute(s, family, dest, { gatewayId: igw }, igw!, `EndpointRoute${i + 1}${family === IpFamily.IPV6 ? 'V6' : ''}`, 'endpointSubnets');
       }
@@ -201,8 +224,18 @@ export class InspectionEndpoints extends Construct {
    */
   private defaultRoute(s: ec2.ISubnet, family: IpFamily, dest: string, target: { vpcEndpointId?: string; gatewayId?: string },
     igw: string, id: string, prop: string): void {
-    const table = s.routeTable.routeTableId;
-    const existing = indexApp(this).routes.filter((r) => r.routeTableId === table && r.destination === dest);
+    const table = this.tableOf(s);
+    const inTable = indexApp(this).routes.filter((r) => r.routeTableId === table && r.family === (family === IpFamily.IPV6 ? 'ipv6' : 'ipv4'));
+    const existing = inTable.filter((r) => r.destination === dest);
+    for (const r of inTable) {
+      const d = r.resource.destinationIpv6CidrBlock ?? r.resource.destinationCidrBlock;
+      if (d === undefined || !Token.isUnresolved(d) || readRouteDestination(r.resource, d).kind !== 'unknown') continue;
+      warn(this, Rules.INSPECTION_DEFAULT_ROUTE_UNKNOWN, {
+        prop,
+        received: `${s.node.path}: route table ${describeId(this, table)} holds '${r.resource.node.path}', whose destination ${describeId(r.resource, d)} is a token`,
+        rule: `if it is ${dest}, the route table would hold two routes for one destination (inspection-default-route-conflict is not checked for it) and CloudFormation fails`,
+      });
+    }
     const owned = s.node.defaultChild instanceof ec2.CfnSubnet;
     for (const r of existing) {
       const route = r.resource;
@@ -213,7 +246,7 @@ export class InspectionEndpoints extends Construct {
       if (!(toIgw && onlyGateway)) {
         fail(this, Rules.INSPECTION_DEFAULT_ROUTE_CONFLICT, {
           prop,
-          received: `${s.node.path}: route table ${describe(this, table)} already routes ${dest} through '${route.node.path}' (${describeTarget(this, route)})`,
+          received: `${s.node.path}: route table ${describeId(this, table)} already routes ${dest} through '${route.node.path}' (${describeTarget(this, route)})`,
           rule: 'a route table holds one route per destination, and a flow must pass the endpoint of its zone both ways',
         });
       }
@@ -228,7 +261,7 @@ export class InspectionEndpoints extends Construct {
     if (!owned) {
       warn(this, Rules.INSPECTION_DEFAULT_ROUTE_UNKNOWN, {
         prop,
-        received: `${s.node.path} (route table ${describe(this, table)}) is imported`,
+        received: `${s.node.path} (route table ${describeId(this, table)}) is imported`,
         rule: `its existing ${dest} route cannot be seen at synth; CloudFormation fails to add a second one`,
       });
     }
@@ -238,6 +271,10 @@ export class InspectionEndpoints extends Construct {
       ...target,
     });
     this.graph._addRoute({ owner: this, vpc: this.vpc, routeTableId: table, destination: dest });
+  }
+
+  private tableOf(s: ec2.ISubnet): string {
+    return this.tables.get(s.subnetId)!;
   }
 
   /** Refuse protected zones without an endpoint, shared subnets and route tables shared across zones. */
@@ -252,15 +289,15 @@ export class InspectionEndpoints extends Construct {
         });
       }
     }
-    const epTables = new Map(ep.subnets.map((s) => [s.routeTable.routeTableId, s]));
+    const epTables = new Map(ep.subnets.map((s) => [this.tableOf(s), s]));
     const tableZones = new Map<string, ec2.ISubnet>();
     for (const s of prot.subnets) {
-      const table = s.routeTable.routeTableId;
+      const table = this.tableOf(s);
       const shared = epTables.get(table);
       if (shared) {
         fail(this, Rules.INSPECTION_ROUTE_TABLE_SHARED, {
           prop: 'protectedSubnets',
-          received: `${s.node.path} shares route table ${describe(this, table)} with endpoint subnet ${shared.node.path}`,
+          received: `${s.node.path} shares route table ${describeId(this, table)} with endpoint subnet ${shared.node.path}`,
           rule: 'the endpoint subnets\' default route leads to the internet gateway, the protected subnets\' to the endpoint',
         });
       }
@@ -268,7 +305,7 @@ export class InspectionEndpoints extends Construct {
       if (other && prot.zoneNames && other.availabilityZone !== s.availabilityZone) {
         fail(this, Rules.INSPECTION_ROUTE_TABLE_SHARED, {
           prop: 'protectedSubnets',
-          received: `${s.node.path} (${s.availabilityZone}) and ${other.node.path} (${other.availabilityZone}) share route table ${describe(this, table)}`,
+          received: `${s.node.path} (${s.availabilityZone}) and ${other.node.path} (${other.availabilityZone}) share route table ${describeId(this, table)}`,
           rule: 'each zone\'s protected subnets must route to the endpoint of their own zone (Distributed Inspection Route Tables)',
         });
       }
@@ -276,10 +313,10 @@ export class InspectionEndpoints extends Construct {
     }
     if (!ep.zoneNames || !prot.zoneNames) {
       if (!ep.pendingLookup && !prot.pendingLookup) {
-        warn(this, Rules.INSPECTION_AZ_UNKNOWN, {
-          prop: 'endpointSubnets/protectedSubnets',
-          received: 'hold subnets whose Availability Zone is a token',
-          rule: 'each protected zone needs an endpoint in the same zone; this cannot be checked at synth',
+        warnOnce(this, { scope: this.vpc, key: 'zones' }, Rules.INSPECTION_AZ_UNKNOWN, {
+          prop: 'subnets',
+          received: 'have Availability Zones that are tokens',
+          rule: 'inspection endpoints do not check that each protected zone has an endpoint in the same zone (inspection-protected-az-uncovered)',
         });
       }
       return;
@@ -312,7 +349,16 @@ export class InspectionEndpoints extends Construct {
       how = 'AZ name (same account)';
     } else {
       ids = AvailabilityZoneIds._resolve(this, 'availabilityZoneIds', account, region, mappings);
-      if (service.availabilityZoneIds && ids && ep.zoneNames.every((n) => ids!.has(n))) {
+      const serviceIds = service.availabilityZoneIds;
+      if (serviceIds && serviceIds.some((z) => Token.isUnresolved(z))) {
+        warnOnce(this, { scope: service, key: 'token AZ IDs' }, Rules.INSPECTION_AZ_UNKNOWN, {
+          prop: 'availabilityZoneIds',
+          received: `${show(serviceIds)} hold tokens`,
+          rule: 'endpoints do not check that their zones are ones the Gateway Load Balancer supports (inspection-az-not-served)',
+        });
+        return;
+      }
+      if (serviceIds && ids && ep.zoneNames.every((n) => ids!.has(n))) {
         served = service.availabilityZoneIds;
         mine = ep.zoneNames.map((n) => ids!.get(n)!);
       }
@@ -321,7 +367,7 @@ export class InspectionEndpoints extends Construct {
       warn(this, Rules.INSPECTION_AZ_UNKNOWN, {
         prop: 'service',
         received: `${service.node.path} (zones ${service.availabilityZoneIds ? show(service.availabilityZoneIds) : 'unknown'}; AZ IDs of ${account ?? '(token account)'}/${region ?? '(token region)'} ${ids ? 'known' : 'unknown'})`,
-        rule: 'an endpoint works only in an Availability Zone the Gateway Load Balancer supports, matched by AZ ID across accounts',
+        rule: 'an endpoint works only in an Availability Zone the Gateway Load Balancer supports, matched by AZ ID across accounts (inspection-az-not-served is not checked)',
       });
       return;
     }
@@ -343,16 +389,14 @@ function ipv6BlockOf(s: ec2.ISubnet): string | undefined {
   return cfn instanceof ec2.CfnSubnet ? cfn.ipv6CidrBlock : undefined;
 }
 
-/** A route table ID for messages: a literal as is, a token as the resource it refers to. */
-function describe(scope: IConstruct, id: string): string {
-  if (!Token.isUnresolved(id)) return id;
-  const r = Stack.of(scope).resolve(id) as { Ref?: string } | undefined;
-  return r?.Ref ? `(Ref ${r.Ref})` : '(token)';
+/** The route table of each subnet (by subnet ID); refused when an imported subnet has none (vpc-route-table-unknown). */
+function routeTablesBySubnet(scope: IConstruct, prop: string, vpc: ec2.IVpc, subnets: ec2.ISubnet[]): Array<[string, string]> {
+  return selectRouteTables(scope, prop, vpc, undefined, subnets).flatMap((t) => t.subnetIds.map((id) => [id, t.routeTableId] as [string, string]));
 }
 
 /** The target of a route, for messages. */
 function describeTarget(scope: IConstruct, r: ec2.CfnRoute): string {
   const targets: Array<[string, string | undefined]> = [['GatewayId', r.gatewayId], ['NatGatewayId', r.natGatewayId], ['TransitGatewayId', r.transitGatewayId],
     ['VpcEndpointId', r.vpcEndpointId], ['VpcPeeringConnectionId', r.vpcPeeringConnectionId], ['NetworkInterfaceId', r.networkInterfaceId], ['InstanceId', r.instanceId]];
-  return targets.filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${describe(scope, v!)}`).join(', ') || 'another target';
+  return targets.filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${describeId(scope, v!)}`).join(', ') || 'another target';
 }

@@ -73,6 +73,31 @@ describe('reachability on hand-built topologies', () => {
   });
 });
 
+describe('PrivateLink listener ports that are tokens', () => {
+  const A = vpc('App/A', ['10.0.0.0/16']);
+  const B = vpc('App/B', ['10.1.0.0/16']);
+  const link = (extra: Partial<TopoLink>): TopoLink => ({ kind: 'privatelink', owner: 'App/Client', from: 'App/A', to: 'App/B', toVpc: true, ...extra });
+
+  test('all ports tokens: unknown ports, not every port', () => {
+    const t = topology([A, B], [link({ unknownPorts: 2 })]);
+    const answer = explainVpcs(new ReachIndex(t), 'App/A', 'App/B');
+    expect(answer).toMatchObject({ status: ReachabilityStatus.UNKNOWN, reachable: false, ports: undefined });
+    expect(answer.reasons).toEqual([expect.stringMatching(/^the listener ports of the service App\/Client connects to are tokens \(2\): the ports App\/A reaches App\/B on are unknown at synth/)]);
+    const report = buildReport(t);
+    expect(report.connections).toEqual([{ kind: 'privatelink', from: 'App/A', to: 'App/B', owner: 'App/Client', unknownPorts: 2 }]);
+    expect(toMermaid(report)).toMatch(/-->\|"privatelink :\?"\|/);
+    expect(toText(report)).toMatch(/\[1\] +- +\?\n/);
+  });
+
+  test('some ports tokens: the literal ones, and a note that the rest are unknown', () => {
+    const t = topology([A, B], [link({ ports: [443], unknownPorts: 1 })]);
+    const answer = explainVpcs(new ReachIndex(t), 'App/A', 'App/B');
+    expect(answer).toMatchObject({ status: ReachabilityStatus.REACHABLE, ports: [443] });
+    expect(answer.notes.join()).toMatch(/on port 443 and 1 port unknown at synth \(tokens\)/);
+    expect(toSvg(buildReport(t))).toMatch(/PrivateLink :443,\?/);
+  });
+});
+
 describe('kinds added by later families', () => {
   // A kind the analysis does not model (e.g. an inspection VPC) is carried as its value, drawn,
   // and never used as a path.

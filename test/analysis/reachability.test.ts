@@ -1,7 +1,10 @@
+import { CfnParameter, Token } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
+import { Construct } from 'constructs';
 import { ConnectivityGraph, GatewayEndpointSet, GatewayEndpointService, PeeredVpcPair, PrivateLinkEndpoint, PrivateLinkService, ReachabilityStatus } from '../../src';
+import { ConnectionKind } from '../../src/core/graph';
 import { importedVpc, newApp, PARTNER, stackIn, vpcIn } from '../peering/helpers';
 
 const AZ_IDS = [{ name: 'us-east-1a', id: 'use1-az1' }, { name: 'us-east-1b', id: 'use1-az2' }];
@@ -216,15 +219,36 @@ describe('explain: lifecycle', () => {
     expect(graph.explain(a, b).reachable).toBe(true);
   });
 
+  test('a PrivateLink connection whose listener ports are all tokens reads as unknown ports, not every port', () => {
+    const app = newApp();
+    const s = stackIn(app, 'Net');
+    const [a, b] = [vpcIn(s, 'Consumer', '10.0.0.0/16'), vpcIn(s, 'Provider', '10.1.0.0/16')];
+    const graph = ConnectivityGraph.of(app);
+    graph._addConnection({ owner: new Construct(s, 'Client'), kind: ConnectionKind.PRIVATELINK, source: a, target: b, ports: [Token.asNumber(new CfnParameter(s, 'Port', { type: 'Number' }).value)] });
+    const answer = graph.explain(a, b);
+    expect(answer).toMatchObject({ status: ReachabilityStatus.UNKNOWN, reachable: false, ports: undefined });
+    expect(answer.reasons.join()).toMatch(/listener ports of the service Net\/Client connects to are tokens \(1\)/);
+  });
+
   test('explaining adds no warning or construct to the app', () => {
     const app = newApp();
     const s = stackIn(app, 'Net');
     const [a, b] = [vpcIn(s, 'A', '10.0.0.0/16'), vpcIn(s, 'B', '10.1.0.0/16')];
     peer(a, b, 'AB');
     new GatewayEndpointSet(s, 'Gw', { vpc: a, services: [GatewayEndpointService.S3] });
+    const warnings = () => app.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:warning').map((m) => `${c.node.path}: ${String(m.data)}`));
     const before = app.node.findAll().length;
+    const warningsBefore = warnings();
     ConnectivityGraph.of(app).explain(a, b);
     expect(app.node.findAll().length).toBe(before);
-    Annotations.fromStack(s).hasNoWarning('*', Match.stringLikeRegexp('reachab'));
+    expect(warnings()).toEqual(warningsBefore);
+    // and the synthesized app holds the same warnings as an identical app nobody asked
+    const synthesized = Annotations.fromStack(s).findWarning('*', Match.anyValue()).length;
+    const control = newApp();
+    const cs = stackIn(control, 'Net');
+    const [ca, cb] = [vpcIn(cs, 'A', '10.0.0.0/16'), vpcIn(cs, 'B', '10.1.0.0/16')];
+    peer(ca, cb, 'AB');
+    new GatewayEndpointSet(cs, 'Gw', { vpc: ca, services: [GatewayEndpointService.S3] });
+    expect(synthesized).toBe(Annotations.fromStack(cs).findWarning('*', Match.anyValue()).length);
   });
 });

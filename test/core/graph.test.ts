@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
@@ -318,5 +318,79 @@ describe('ConnectivityGraph', () => {
     const msg = synthErrors(app);
     expect(msg).toMatch(/graph-duplicate-peering/);
     expect(msg.match(/graph-cidr-overlap/g)).toHaveLength(2);
+  });
+});
+
+describe('route destinations given as tokens (graph-transitive-route, value-unknown)', () => {
+  /** A, B peered with a route in A's table through the peering toward `destination(c)`. */
+  function routeToward(destination: (b: ec2.Vpc, c: ec2.Vpc, s: Stack) => string, cStack?: (app: App) => Stack) {
+    const app = new App();
+    const s = stackIn(app, 'S');
+    const a = vpcIn(s, 'A', '10.0.0.0/16');
+    const b = vpcIn(s, 'B', '10.1.0.0/16');
+    const c = vpcIn(cStack ? cStack(app) : s, 'C', '10.2.0.0/16');
+    const pcx = new ec2.CfnVPCPeeringConnection(s, 'Pcx', { vpcId: a.vpcId, peerVpcId: b.vpcId });
+    ConnectivityGraph.of(s)._addConnection({ owner: pcx, kind: ConnectionKind.PEERING, source: a, target: b, connectionId: pcx.ref });
+    new ec2.CfnRoute(s, 'Onward', { routeTableId: a.isolatedSubnets[0].routeTable.routeTableId, destinationCidrBlock: destination(b, c, s), vpcPeeringConnectionId: pcx.ref });
+    return { app, s };
+  }
+
+  test('graph-transitive-route: another VPC\'s own attribute (vpcC.vpcCidrBlock) is read as its block and refused', () => {
+    const { app } = routeToward((_b, c) => c.vpcCidrBlock);
+    expect(synthErrors(app)).toMatch(/CfnRoute 'S\/Onward': route destination S\/C\.CidrBlock \(10\.2\.0\.0\/16\) in route table \(Ref AisoSubnet1RouteTable[0-9A-F]+\) is not inside the peer VPC S\/B \(10\.1\.0\.0\/16\).*graph-transitive-route/);
+  });
+
+  test('graph-transitive-route: another VPC of another stack (a cross-stack reference) is read too', () => {
+    const { app } = routeToward((_b, c) => c.vpcCidrBlock, (a) => stackIn(a, 'Other'));
+    expect(synthErrors(app)).toMatch(/route destination Other\/C\.CidrBlock \(10\.2\.0\.0\/16\).*not inside the peer VPC S\/B.*graph-transitive-route/);
+  });
+
+  test('graph-transitive-route: a subnet\'s ipv4CidrBlock is read as the subnet\'s literal block', () => {
+    const { app } = routeToward((_b, c) => c.isolatedSubnets[0].ipv4CidrBlock);
+    expect(synthErrors(app)).toMatch(/route destination 10\.2\.0\.0\/\d+ .*not inside the peer VPC S\/B.*graph-transitive-route/);
+  });
+
+  test('the peer\'s own attributes (CidrBlock, a subnet of the peer) pass without error or warning', () => {
+    // valid controls
+    for (const dest of [(b: ec2.Vpc) => b.vpcCidrBlock, (b: ec2.Vpc) => b.isolatedSubnets[0].ipv4CidrBlock]) {
+      const { app, s } = routeToward(dest);
+      expect(synthErrors(app)).toBe('');
+      expect(Annotations.fromStack(s).findWarning('*', Match.anyValue())).toEqual([]);
+    }
+  });
+
+  test('value-unknown: a token that is no VPC attribute (a parameter) warns that the transitive check skips the route', () => {
+    const { app, s } = routeToward((_b, _c, st) => new CfnParameter(st, 'Dest').valueAsString);
+    expect(synthErrors(app)).toBe('');
+    Annotations.fromStack(s).hasWarning('/S/Onward', Match.stringLikeRegexp("CfnRoute 'S/Onward': route destination \\(Ref Dest\\) in route table .* is a token that is not a CIDR attribute.*graph-transitive-route.*skips this route.*value-unknown"));
+  });
+
+  test('value-unknown: another VPC\'s Amazon-provided IPv6 block (Fn.select of vpcIpv6CidrBlocks) warns', () => {
+    const app = new App();
+    const s = stackIn(app, 'S');
+    const a = vpcIn(s, 'A', '10.0.0.0/16');
+    const b = vpcIn(s, 'B', '10.1.0.0/16');
+    const c = vpcIn(s, 'C', '10.2.0.0/16');
+    new ec2.CfnVPCCidrBlock(s, 'CV6', { vpcId: c.vpcId, amazonProvidedIpv6CidrBlock: true });
+    const pcx = new ec2.CfnVPCPeeringConnection(s, 'Pcx', { vpcId: a.vpcId, peerVpcId: b.vpcId });
+    ConnectivityGraph.of(s)._addConnection({ owner: pcx, kind: ConnectionKind.PEERING, source: a, target: b, connectionId: pcx.ref });
+    new ec2.CfnRoute(s, 'Onward6', { routeTableId: a.isolatedSubnets[0].routeTable.routeTableId, destinationIpv6CidrBlock: Fn.select(0, c.vpcIpv6CidrBlocks), vpcPeeringConnectionId: pcx.ref });
+    expect(synthErrors(app)).toBe('');
+    Annotations.fromStack(s).hasWarning('/S/Onward6', Match.stringLikeRegexp('route destination S/C\\.Ipv6CidrBlocks\\[0\\] in route table .* is a block of another VPC that is not known at synth.*graph-transitive-route.*value-unknown'));
+  });
+
+  test('vpc-cidr-unknown: a literal destination outside the known blocks of a peer with an IPAM block warns instead of passing', () => {
+    const app = new App();
+    const s = stackIn(app, 'S');
+    const a = vpcIn(s, 'A', '10.0.0.0/16');
+    const b = vpcIn(s, 'B', '10.1.0.0/16');
+    new ec2.CfnVPCCidrBlock(s, 'BIpam', { vpcId: b.vpcId, ipv4IpamPoolId: 'ipam-pool-1', ipv4NetmaskLength: 20 });
+    const pcx = new ec2.CfnVPCPeeringConnection(s, 'Pcx', { vpcId: a.vpcId, peerVpcId: b.vpcId });
+    ConnectivityGraph.of(s)._addConnection({ owner: pcx, kind: ConnectionKind.PEERING, source: a, target: b, connectionId: pcx.ref });
+    const table = a.isolatedSubnets[0].routeTable.routeTableId;
+    new ec2.CfnRoute(s, 'Inside', { routeTableId: table, destinationCidrBlock: '10.1.0.0/16', vpcPeeringConnectionId: pcx.ref });
+    new ec2.CfnRoute(s, 'Maybe', { routeTableId: table, destinationCidrBlock: '192.168.0.0/20', vpcPeeringConnectionId: pcx.ref });
+    expect(synthErrors(app)).toBe('');
+    Annotations.fromStack(s).hasWarning('/S/B', Match.stringLikeRegexp("Vpc 'S/B': CIDR blocks secondary ipv4 of S/B unknown at synth; it affects 1 construct: routes through peerings to this VPC are not checked for transitive destinations.*CfnRoute 'S/Maybe'.*vpc-cidr-unknown"));
   });
 });

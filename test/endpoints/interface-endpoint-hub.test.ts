@@ -1,6 +1,7 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { IConstruct } from 'constructs';
 import {
   ConnectivityGraph, GatewayEndpointService, InterfaceEndpointHub, InterfaceEndpointHubProps, InterfaceEndpointService,
   InterfaceEndpointSet, PeeredVpcPair, QuotaValues,
@@ -389,7 +390,7 @@ test('a spoke from a pending Vpc.fromLookup is checked on the next synth pass (v
   hub.shareWith(ec2.Vpc.fromLookup(stack, 'Looked', { vpcId: 'vpc-0abc1234' }));
   // THEN no reachability error yet, and a warning that says why
   expect(synthErrors(app)).not.toMatch(/hub-spoke-unreachable/);
-  Annotations.fromStack(stack).hasWarning('/Network/Hub', Match.stringLikeRegexp('spoke Network/Looked Network/Looked is a pending Vpc.fromLookup.*vpc-pending-lookup'));
+  Annotations.fromStack(stack).hasWarning('/Network/Looked', Match.stringLikeRegexp("'Network/Looked': Vpc.fromLookup is pending; it affects 1 construct: hubs check reachability and overlap with the hub once the lookup has real values \\(1: InterfaceEndpointHub 'Network/Hub'\\).*vpc-pending-lookup"));
 });
 
 describe('InterfaceEndpointHub: a private DNS name the library\'s table does not hold', () => {
@@ -412,5 +413,108 @@ describe('InterfaceEndpointHub: a private DNS name the library\'s table does not
       vpc: vpcIn(stack, 'Shared', '10.0.0.0/16'),
       services: [InterfaceEndpointService.of('example-svc', { privateDnsName: '*.Example.com.' })],
     })).toThrow(/services\[0\].privateDnsName "\*.Example.com."; a private DNS name is a lowercase domain name.*endpoint-service-name-invalid/);
+  });
+});
+
+/** The warnings added to one construct so far (for constructor-time warnings of an app that does not synthesize). */
+function warningsOn(c: IConstruct): string[] {
+  return c.node.metadata.filter((m) => m.type === 'aws:cdk:warning').map((m) => String(m.data));
+}
+
+/** A hub VPC imported with two isolated subnets of unknown blocks (and, unless told, their route tables). */
+function importedHubVpc(stack: Stack, routeTables = true): ec2.IVpc {
+  return ec2.Vpc.fromVpcAttributes(stack, 'Shared', {
+    vpcId: 'vpc-0a0b0c0d0e0f01234',
+    vpcCidrBlock: '10.0.0.0/16',
+    availabilityZones: ['us-east-1a', 'us-east-1b'],
+    publicSubnetIds: ['subnet-0a00000000000001a', 'subnet-0a00000000000002a'],
+    publicSubnetRouteTableIds: ['rtb-0a00000000000000a', 'rtb-0a00000000000000a'],
+    isolatedSubnetIds: ['subnet-0b00000000000001b', 'subnet-0b00000000000002b'],
+    isolatedSubnetRouteTableIds: routeTables ? ['rtb-0b00000000000000b', 'rtb-0b00000000000000b'] : undefined,
+  });
+}
+
+describe('InterfaceEndpointHub: a token never makes a check pass silently', () => {
+  test('value-unknown: a token private DNS name warns that its shape is not checked; a literal one is checked (control above)', () => {
+    const app = newApp();
+    const stack = stackIn(app, 'Network');
+    const hub = new InterfaceEndpointHub(stack, 'Hub', {
+      vpc: vpcIn(stack, 'Shared', '10.0.0.0/16'),
+      services: [InterfaceEndpointService.of('example-svc', { privateDnsName: Lazy.string({ produce: () => 'api.example.com' }) })],
+    });
+    expect(warningsOn(hub)).toEqual([expect.stringMatching(/services\[0\]\.privateDnsName \(unresolved token .*\); the name of the hosted zone is not checked for the shape of a domain name \(endpoint-service-name-invalid\).*value-unknown/)]);
+  });
+
+  test('vpc-region-unknown: a spoke of an environment-agnostic stack warns that its partition is not checked', () => {
+    const app = newApp();
+    const stack = stackIn(app, 'Network');
+    const hub = new InterfaceEndpointHub(stack, 'Hub', { vpc: vpcIn(stack, 'Shared', '10.0.0.0/16'), services: SERVICES });
+    const agnostic = stackIn(app, 'Agnostic', null);
+    hub.shareWith(vpcIn(agnostic, 'Spoke', '10.1.0.0/16'));
+    expect(warningsOn(agnostic)).toEqual([expect.stringMatching(/Stack 'Agnostic': region is a token .*a spoke is not checked to be in the hub's partition \(hub-spoke-invalid\) \(1: InterfaceEndpointHub 'Network\/Hub'\).*vpc-region-unknown/)]);
+    // control: a spoke of a known region adds no such warning
+    hub.shareWith(vpcIn(stack, 'Known', '10.2.0.0/16'));
+    expect(warningsOn(stack)).toEqual([]);
+  });
+
+  test('value-unknown: endpoint subnets whose blocks are unknown warn that the spokes\' routes toward them are not checked', () => {
+    const app = newApp();
+    const stack = stackIn(app, 'Network');
+    const hubVpc = importedHubVpc(stack);
+    const hub = new InterfaceEndpointHub(stack, 'Hub', { vpc: hubVpc, services: SERVICES });
+    const spoke = vpcIn(stack, 'Spoke', '10.1.0.0/16');
+    hub.shareWith(spoke);
+    new PeeredVpcPair(stack, 'Pair', { requester: spoke, accepter: hubVpc });
+    expect(synthErrors(app)).toBe('');
+    Annotations.fromStack(stack).hasWarning('/Network/Shared/IsolatedSubnet1', Match.stringLikeRegexp('ipv4CidrBlock is not known at synth.*spokes are not checked to route toward this endpoint subnet \\(hub-spoke-unreachable\\).*value-unknown'));
+  });
+
+  test('vpc-route-table-unknown: an imported endpoint subnet without a route table ID is named as such, not as a missing return route', () => {
+    const app = newApp();
+    const stack = stackIn(app, 'Network');
+    const hubVpc = importedHubVpc(stack, false);
+    const hub = new InterfaceEndpointHub(stack, 'Hub', { vpc: hubVpc, services: SERVICES });
+    const spoke = vpcIn(stack, 'Spoke', '10.1.0.0/16');
+    hub.shareWith(spoke);
+    new PeeredVpcPair(stack, 'Pair', { requester: spoke, accepter: hubVpc, accepterSubnets: [{ subnetType: ec2.SubnetType.PUBLIC }] });
+    const msg = synthErrors(app);
+    expect(msg).toMatch(/InterfaceEndpointHub 'Network\/Hub': subnets selects subnet subnet-0b00000000000001b of Network\/Shared, which has no route table ID.*vpc-route-table-unknown/);
+    expect(msg).not.toMatch(/gets no return route/);
+  });
+
+  test('vpc-cidr-unknown: a spoke whose block is a token (IPAM) warns that its overlap with the hub and the other spokes is not checked', () => {
+    const app = newApp();
+    const stack = stackIn(app, 'Network');
+    const hubVpc = vpcIn(stack, 'Shared', '10.0.0.0/16');
+    const hub = new InterfaceEndpointHub(stack, 'Hub', { vpc: hubVpc, services: SERVICES });
+    const spoke = vpcIn(stack, 'Ipam', '10.9.0.0/16', { ipAddresses: ec2.IpAddresses.awsIpamAllocation({ ipv4IpamPoolId: 'ipam-pool-1', ipv4NetmaskLength: 16, defaultSubnetIpv4NetmaskLength: 24 }) });
+    hub.shareWith(spoke);
+    synthErrors(app);
+    expect(warningsOn(spoke).join('\n')).toMatch(/Vpc 'Network\/Ipam': primary ipv4 block.*its overlap with the hub and the other spokes is not checked \(hub-cidr-overlap\).*InterfaceEndpointHub 'Network\/Hub'.*vpc-cidr-unknown/);
+  });
+
+  test('value-unknown: a hub in an environment-agnostic stack warns that its hosted zones are not counted against the per-account quota', () => {
+    const app = newApp();
+    const stack = stackIn(app, 'Network', null);
+    const hubVpc = vpcIn(stack, 'Shared', '10.0.0.0/16');
+    const hub = new InterfaceEndpointHub(stack, 'Hub', { vpc: hubVpc, services: SERVICES });
+    const spoke = vpcIn(stack, 'Spoke', '10.1.0.0/16');
+    hub.shareWith(spoke);
+    new PeeredVpcPair(stack, 'Pair', { requester: spoke, accepter: hubVpc });
+    expect(synthErrors(app)).toBe('');
+    Annotations.fromStack(stack).hasWarning('/Network', Match.stringLikeRegexp("Stack 'Network': account is a token \\(environment-agnostic stack\\); it affects 1 construct: the hub's hosted zones are not counted against the per-account quota \\(hub-hosted-zone-quota\\).*value-unknown"));
+  });
+
+  test('value-unknown: a spoke\'s own endpoint whose PrivateDnsEnabled is a token warns that the duplicate-name check skips it', () => {
+    const { app, stack, spokeVpcs } = estate(1);
+    new ec2.CfnVPCEndpoint(stack, 'Own', {
+      vpcId: spokeVpcs[0].vpcId,
+      serviceName: 'com.amazonaws.us-east-1.sqs',
+      vpcEndpointType: 'Interface',
+      subnetIds: spokeVpcs[0].isolatedSubnets.map((s) => s.subnetId),
+      privateDnsEnabled: new CfnParameter(stack, 'OwnDns', { allowedValues: ['true', 'false'] }).value,
+    });
+    expect(synthErrors(app)).toBe('');
+    Annotations.fromStack(stack).hasWarning('/Network/Own', Match.stringLikeRegexp("CfnVPCEndpoint 'Network/Own': PrivateDnsEnabled is an unresolved token \\(an endpoint for com.amazonaws.us-east-1.sqs in Network/Spoke0\\); it affects 1 construct: the hub's zone sqs.us-east-1.amazonaws.com is not checked against a second answer for the same name \\(hub-duplicate-private-dns\\).*value-unknown"));
   });
 });

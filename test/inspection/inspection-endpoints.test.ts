@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnParameter, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { appVpc, firewallIn, newApp, PARTNER, stackIn, synthErrors } from './fixtures';
@@ -280,6 +280,89 @@ describe('InspectionEndpoints', () => {
       endpointSubnets: { subnetGroupName: 'inspection' },
       protectedSubnets: { subnetGroupName: 'public' },
     });
-    expect(Annotations.fromStack(stack).findWarning('/App/Inspect', Match.stringLikeRegexp('inspection-az-unknown'))).toHaveLength(1);
+    // The zones are a fact of the VPC: one warning there, naming the check the endpoints skip.
+    Annotations.fromStack(stack).hasWarning('/App/AppVpc', Match.stringLikeRegexp("Vpc 'App/AppVpc': subnets have Availability Zones that are tokens; it affects 1 construct: inspection endpoints do not check that each protected zone has an endpoint in the same zone \\(inspection-protected-az-uncovered\\).*inspection-az-unknown"));
+  });
+});
+
+/** An imported VPC of the app account: subnets 'inspection' and 'public' in two zones, with blocks and route tables unless told. */
+function importedAppVpc(stack: Stack, attrs: Partial<ec2.VpcAttributes> = {}): ec2.IVpc {
+  return ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+    vpcId: 'vpc-0a1b2c3d4e5f60718',
+    vpcCidrBlock: '10.9.0.0/16',
+    availabilityZones: ['us-east-1a', 'us-east-1b'],
+    publicSubnetIds: ['subnet-0e100000000000001', 'subnet-0e200000000000002', 'subnet-0f100000000000001', 'subnet-0f200000000000002'],
+    publicSubnetNames: ['inspection', 'public'],
+    publicSubnetRouteTableIds: ['rtb-0e100000000000001', 'rtb-0e200000000000002', 'rtb-0f100000000000001', 'rtb-0f200000000000002'],
+    publicSubnetIpv4CidrBlocks: ['10.9.0.0/28', '10.9.0.16/28', '10.9.1.0/24', '10.9.2.0/24'],
+    ...attrs,
+  });
+}
+
+function inspectImported(stack: Stack, vpc: ec2.IVpc, props: Partial<InspectionEndpointsProps> = {}): InspectionEndpoints {
+  return new InspectionEndpoints(stack, 'Inspect', {
+    vpc,
+    service: GatewayLoadBalancerService.fromServiceAttributes(stack, 'Fw', { serviceName: SERVICE_NAME }),
+    internetGatewayId: 'igw-0123456789abcdef0',
+    endpointSubnets: { subnetGroupName: 'inspection' },
+    protectedSubnets: { subnetGroupName: 'public' },
+    ...props,
+  });
+}
+
+describe('InspectionEndpoints: a token never makes a check pass silently', () => {
+  test('inspection-protected-az-uncovered: a protected subnet whose token zone is none of the endpoint subnets\' zones is refused, not left without a route', () => {
+    const app = newApp();
+    const stack = stackIn(app, 'App');
+    const vpc = appVpc(stack);
+    const endpointSubnets = vpc.selectSubnets({ subnetGroupName: 'inspection' }).subnets;
+    const elsewhere = ec2.Subnet.fromSubnetAttributes(stack, 'Elsewhere', {
+      subnetId: 'subnet-0c100000000000001', routeTableId: 'rtb-0c100000000000001', availabilityZone: Fn.importValue('ZoneOfElsewhere'),
+    });
+    expect(() => new InspectionEndpoints(stack, 'Inspect', {
+      vpc, service: firewallIn(stackIn(app, 'Appliances')), endpointSubnets: { subnets: endpointSubnets }, protectedSubnets: { subnets: [elsewhere] },
+    })).toThrow(/protectedSubnets App\/Elsewhere is in \(unresolved token .*\), which is none of the endpoint subnets' zones.*inspection-protected-az-uncovered/);
+  });
+
+  test('inspection-default-route-unknown: a route of a protected table whose destination is a token warns that it may be a second default route', () => {
+    const app = newApp();
+    const stack = stackIn(app, 'App');
+    const vpc = appVpc(stack);
+    const table = vpc.selectSubnets({ subnetGroupName: 'public' }).subnets[0].routeTable.routeTableId;
+    new ec2.CfnRoute(stack, 'Mystery', { routeTableId: table, destinationCidrBlock: new CfnParameter(stack, 'Where').valueAsString, gatewayId: vpc.internetGatewayId });
+    new InspectionEndpoints(stack, 'Inspect', {
+      vpc, service: firewallIn(stackIn(app, 'Appliances')), endpointSubnets: { subnetGroupName: 'inspection' }, protectedSubnets: { subnetGroupName: 'public' },
+    });
+    expect(Annotations.fromStack(stack).findWarning('/App/Inspect', Match.stringLikeRegexp("route table \\(Ref AppVpcpublicSubnet1RouteTable[0-9A-F]+\\) holds 'App/Mystery', whose destination \\(Ref Where\\) is a token; if it is 0\\.0\\.0\\.0/0.*inspection-default-route-unknown"))).toHaveLength(1);
+    // control: the contract (literal destinations only) has no such warning
+    const c = contract();
+    expect(Annotations.fromStack(c.appStack).findWarning('*', Match.stringLikeRegexp('inspection-default-route-unknown'))).toEqual([]);
+  });
+
+  test('inspection-az-unknown: service AZ IDs that are tokens are warned about, not refused as not served', () => {
+    const ids = { 'cdk-private-connectivity:az-ids:account=222222222222:region=us-east-1': { 'us-east-1a': 'use1-az4', 'us-east-1b': 'use1-az1' } };
+    const app = newApp(ids);
+    const stack = stackIn(app, 'Partner', 'us-east-1', PARTNER);
+    const service = GatewayLoadBalancerService.fromServiceAttributes(stack, 'Firewall', { serviceName: SERVICE_NAME, availabilityZoneIds: [Fn.importValue('FirewallZone1'), 'use1-az1'] });
+    new InspectionEndpoints(stack, 'Inspect', { vpc: appVpc(stack), service, endpointSubnets: { subnetGroupName: 'inspection' }, protectedSubnets: { subnetGroupName: 'public' } });
+    Annotations.fromStack(stack).hasWarning('/Partner/Firewall', Match.stringLikeRegexp('availabilityZoneIds .* hold tokens; it affects 1 construct: endpoints do not check that their zones are ones the Gateway Load Balancer supports \\(inspection-az-not-served\\).*inspection-az-unknown'));
+  });
+
+  test('inspection-ipv6-uninspected: an imported VPC (IPv6 blocks unknown) with ipAddressType unset warns; IPV4 stated: no warning', () => {
+    const app = newApp();
+    const stack = stackIn(app, 'App');
+    const vpc = importedAppVpc(stack);
+    inspectImported(stack, vpc);
+    Annotations.fromStack(stack).hasWarning('/App/Vpc', Match.stringLikeRegexp("'App/Vpc': IPv6 blocks are not known at synth \\(an imported VPC\\); it affects 1 construct: the endpoints are IPv4 only.*inspection-ipv6-uninspected"));
+
+    const control = stackIn(newApp(), 'App');
+    inspectImported(control, importedAppVpc(control), { ipAddressType: ec2.VpcEndpointIpAddressType.IPV4 });
+    expect(Annotations.fromStack(control).findWarning('*', Match.stringLikeRegexp('inspection-ipv6-uninspected'))).toEqual([]);
+  });
+
+  test('vpc-route-table-unknown: an imported protected subnet without a route table ID is named as such', () => {
+    const stack = stackIn(newApp(), 'App');
+    const vpc = importedAppVpc(stack, { publicSubnetRouteTableIds: undefined });
+    expect(() => inspectImported(stack, vpc)).toThrow(/InspectionEndpoints 'App\/Inspect': endpointSubnets selects subnet subnet-0e100000000000001 of App\/Vpc, which has no route table ID.*vpc-route-table-unknown/);
   });
 });
