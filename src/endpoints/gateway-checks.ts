@@ -10,7 +10,7 @@ import { AppIndex, endpointTypeOf } from '../core/app-index';
 import { formatProblem } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph } from '../core/graph';
 import { Rules } from '../core/rules';
-import { knownBlocks, selectSubnets } from '../core/vpc-facts';
+import { describeId, knownBlocks, selectSubnets } from '../core/vpc-facts';
 import { show, warn } from '../core/warnings';
 import { tryParseCidr } from '../net/cidr-parse';
 
@@ -20,14 +20,6 @@ export function routeTablesOf(ep: ec2.CfnVPCEndpoint): string[] | undefined {
   if (ids === undefined) return [];
   if (!Array.isArray(ids) || Token.isUnresolved(ids)) return undefined;
   return ids.map((i) => (typeof i === 'string' ? i : (i as ec2.IRouteTableRef).routeTableRef.routeTableId));
-}
-
-/** A route table ID for messages: a literal as is, a token as the logical ID it refers to. */
-export function describeRouteTable(scope: IConstruct, id: string): string {
-  if (!Token.isUnresolved(id)) return id;
-  const resolved = Stack.of(scope).resolve(id);
-  if (resolved && typeof resolved === 'object' && 'Ref' in resolved) return `(Ref ${String(resolved.Ref)})`;
-  return '(token)';
 }
 
 /**
@@ -53,7 +45,7 @@ export function duplicateGatewayProblems(
       const shared = (routeTablesOf(other) ?? []).filter((t) => myTables.has(t));
       if (shared.length === 0) continue;
       problems.push(formatProblem(owner, Rules.ENDPOINT_DUPLICATE_GATEWAY, {
-        prop: `gateway endpoint '${m.node.path}' on route table${shared.length > 1 ? 's' : ''} ${shared.map((t) => describeRouteTable(m, t)).join(', ')}`,
+        prop: `gateway endpoint '${m.node.path}' on route table${shared.length > 1 ? 's' : ''} ${shared.map((t) => describeId(m, t)).join(', ')}`,
         received: `duplicates '${other.node.path}' (both ${names.get(m)})`,
         rule: 'a route table can be attached to one gateway endpoint per service (AWS PrivateLink guide, "Gateway endpoints")',
       }));
@@ -88,8 +80,8 @@ export function warnEdgeToEdge(owner: IConstruct, vpc: ec2.IVpc, index: AppIndex
   };
   const report = (peeringOwner: IConstruct, peer: ec2.IVpc, table: string, destination: string) => {
     warn(owner, Rules.ENDPOINT_EDGE_TO_EDGE, {
-      prop: `route in route table ${describeRouteTable(owner, table)} of peer VPC ${peer.node.path}`,
-      received: `sends prefix list ${Token.isUnresolved(destination) ? describeRouteTable(owner, destination) : show(destination)} through peering '${peeringOwner.node.path}' to ${vpc.node.path}`,
+      prop: `route in route table ${describeId(owner, table)} of peer VPC ${peer.node.path}`,
+      received: `sends prefix list ${Token.isUnresolved(destination) ? describeId(owner, destination) : show(destination)} through peering '${peeringOwner.node.path}' to ${vpc.node.path}`,
       rule: 'VPC peering does not support edge-to-edge routing: a peered VPC cannot use this VPC\'s gateway endpoints (Amazon VPC peering guide, "Unsupported VPC peering configurations")',
     });
   };

@@ -1,31 +1,15 @@
 /** A service defined in another app or account (internal: returned as `IPrivateLinkService`). */
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { checkPrivateDnsName, checkRegion } from './names';
 import { validatePorts } from './ports';
 import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } from './service-reference';
 import { AvailabilityZoneIds } from '../core/az-ids';
 import { fail } from '../core/errors';
 import { Rules } from '../core/rules';
+import { regionOfServiceName } from '../core/service-name';
 import { show } from '../core/warnings';
-
-// Endpoint service names: com.amazonaws.vpce.<region>.vpce-svc-<hex> (cn.com.amazonaws.vpce... in China).
-const SERVICE_NAME = /^(?:[a-z0-9-]+\.)*vpce\.([a-z0-9-]+)\.vpce-svc-[0-9a-f]+$/;
-
-/** The region named in an endpoint service name, or undefined when the name is a token. */
-export function regionOfServiceName(scope: IConstruct, prop: string, serviceName: string): string | undefined {
-  if (Token.isUnresolved(serviceName)) return undefined;
-  const m = SERVICE_NAME.exec(serviceName);
-  if (!m) {
-    return fail(scope, Rules.PRIVATELINK_SERVICE_NAME_INVALID, {
-      prop,
-      received: show(serviceName),
-      rule: 'an endpoint service name looks like com.amazonaws.vpce.<region>.vpce-svc-<id>',
-    });
-  }
-  return m[1];
-}
 
 /** A service defined elsewhere, as `PrivateLinkService.fromServiceAttributes` returns it. */
 export class ImportedPrivateLinkService extends Construct implements IPrivateLinkService {
