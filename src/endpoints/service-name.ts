@@ -187,7 +187,8 @@ export function crossRegionServiceName(vpcStack: Stack, shortName: string, servi
   }
   let stack = regionStacks.get(serviceRegion);
   if (!stack) {
-    stack = new Stack(new App(), 'Names', { env: { region: serviceRegion } });
+    // Never synthesized: a CLI run (CDK_OUTDIR set) would otherwise synthesize this app too.
+    stack = new Stack(new App({ autoSynth: false }), 'Names', { env: { region: serviceRegion } });
     regionStacks.set(serviceRegion, stack);
   }
   return interfaceServiceName(stack, shortName);
