@@ -38,6 +38,15 @@ export function addEndpointsExample(app: App): void {
     services: [...InterfaceEndpointService.SSM_SESSION_MANAGER, InterfaceEndpointService.SNS],
   });
 
+  // Cross-region: S3 in us-west-2 (where the reports are replicated) through an interface endpoint
+  // of this VPC, with no NAT gateway and no peering. Clients use the endpoint's own DNS names.
+  new InterfaceEndpointSet(stack, 'Replica', {
+    vpc,
+    services: [InterfaceEndpointService.of('s3')],
+    serviceRegion: 'us-west-2',
+    privateDnsEnabled: false,
+  });
+
   const worker = new ec2.Instance(stack, 'Worker', {
     vpc,
     vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },

@@ -97,6 +97,8 @@ export interface GraphEndpoint {
   readonly serviceName: string;
   /** Route tables (gateway endpoints). @default - none */
   readonly routeTableIds?: string[];
+  /** The service's region, when it is not the VPC's (a cross-region interface endpoint; may be a token). @default - the VPC's region */
+  readonly serviceRegion?: string;
 }
 
 /** Whether one VPC can reach another, as far as the app shows at synth. */

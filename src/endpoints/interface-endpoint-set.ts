@@ -1,14 +1,15 @@
 import { Aspects, Fn, IAspect, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
+import { checkServiceRegion, crossRegionService, crossRegionServiceNames, CROSS_REGION_SERVICES_SOURCE, extraCrossRegionServices } from './cross-region-services';
 import { ECR_SERVICES, ecrLayerObjectsArn, evaluateLayerAccess, LayerAccess, resolvedPolicy, s3GatewaysIn } from './ecr-layers';
 import { EndpointPolicy } from './endpoint-policy';
 import { GatewayEndpointSet } from './gateway-endpoint-set';
 import { checkPolicySize } from './policy-size';
-import { checkedServiceName, checkRegion, vpcRegionOrWarn, interfaceServiceName, parseServiceName, serviceChildId } from './service-name';
+import { checkedServiceName, checkRegion, crossRegionServiceName, vpcRegionOrWarn, interfaceServiceName, parseServiceName, serviceChildId } from './service-name';
 import { InterfaceEndpointService } from './services';
 import { indexApp } from '../core/app-index';
-import { fail } from '../core/errors';
+import { fail, formatProblem } from '../core/errors';
 import { ConnectivityGraph, EndpointKind } from '../core/graph';
 import { Rules } from '../core/rules';
 import { isPendingLookup, readVpcFacts } from '../core/vpc-facts';
@@ -58,6 +59,29 @@ export interface InterfaceEndpointSetProps {
    * @default - not specified (CloudFormation's default, IPv4)
    */
   readonly ipAddressType?: ec2.VpcEndpointIpAddressType;
+
+  /**
+   * The DNS records created for the endpoints (A, AAAA or both); it must fit `ipAddressType`.
+   * @default - not specified (CloudFormation's default)
+   */
+  readonly dnsRecordIpType?: ec2.VpcEndpointDnsRecordIpType;
+
+  /**
+   * The region of the services, when it is not the VPC's: cross-region interface endpoints
+   * (AWS PrivateLink), in the VPC's partition, for the services AWS lists as cross-region enabled
+   * ("Cross-region enabled AWS services": S3, IAM, ECR, KMS, ECS, Lambda, Data Firehose, Managed
+   * Service for Apache Flink, Route 53). Whoever deploys needs the IAM permission
+   * `vpce:AllowMultiRegion` besides `ec2:CreateVpcEndpoint`.
+   * @default - the VPC's region
+   */
+  readonly serviceRegion?: string;
+
+  /**
+   * Short names of services AWS has enabled for cross-region access since the library's table was
+   * read (e.g. `['sqs']`), accepted with `serviceRegion`.
+   * @default - the library's table, plus the `cdk-private-connectivity:cross-region-services` context key
+   */
+  readonly crossRegionServices?: string[];
 }
 
 /** The port of every AWS service API. */
@@ -86,6 +110,11 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
   public readonly serviceNames: string[];
   /** The subnets of the endpoints' network interfaces (one per Availability Zone). */
   public readonly subnets: ec2.ISubnet[];
+  /**
+   * The region of the services, when it is not the VPC's (cross-region endpoints).
+   * @default - the VPC's region
+   */
+  public readonly serviceRegion?: string;
 
   private readonly byShortName = new Map<string, ec2.InterfaceVpcEndpoint>();
   private readonly sg: ec2.SecurityGroup;
@@ -104,17 +133,29 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
 
     const vpcStack = Stack.of(props.vpc);
     const region = vpcRegionOrWarn(this, props.vpc);
+    const crossRegion = checkServiceRegion(this, props.serviceRegion, region);
+    this.serviceRegion = crossRegion.serviceRegion;
+    const extra = extraCrossRegionServices(this, props.crossRegionServices);
     const resolved = props.services.map((svc, i) => {
       const prop = `services[${i}]`;
       const parsed = checkedServiceName(this, prop, svc.name, 'sns');
-      checkRegion(this, prop, svc.name, parsed.region, region);
-      return { shortName: parsed.shortName, serviceName: parsed.fullName ?? interfaceServiceName(vpcStack, parsed.shortName) };
+      checkRegion(this, prop, svc.name, parsed.region, region, this.serviceRegion);
+      if (this.serviceRegion === undefined) {
+        return { shortName: parsed.shortName, serviceName: parsed.fullName ?? interfaceServiceName(vpcStack, parsed.shortName) };
+      }
+      const listed = this.checkCrossRegionService(prop, svc.name, parsed.shortName, crossRegion.checkServices, extra);
+      return {
+        shortName: parsed.shortName,
+        serviceName: parsed.fullName ?? crossRegionServiceName(vpcStack, parsed.shortName, this.serviceRegion, listed?.global === true),
+      };
     });
+    this.checkDnsRecordIpType(props.ipAddressType, props.dnsRecordIpType);
 
     const privateDnsEnabled = props.privateDnsEnabled ?? true;
     if (privateDnsEnabled) this.checkVpcDns();
 
     this.subnets = this.selectEndpointSubnets(props.subnets);
+    if (props.ipAddressType !== undefined) this.checkSubnetFamilies(props.ipAddressType);
     const ingress = props.ingressCidrBlocks?.map((text, i) => this.checkIngressBlock(text, i));
 
     this.sg = new ec2.SecurityGroup(this, 'SecurityGroup', {
@@ -147,18 +188,24 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
         open: false,
         privateDnsEnabled,
         ipAddressType: props.ipAddressType,
+        dnsRecordIpType: props.dnsRecordIpType,
+        serviceRegion: this.serviceRegion,
       });
       if (props.policy && !props.policy.isAllowAll) {
         const stack = Stack.of(this);
+        // The service's resources are in its own region (the service region of a cross-region endpoint).
+        const policyRegion = this.serviceRegion === undefined ? region : Token.isUnresolved(this.serviceRegion) ? undefined : this.serviceRegion;
         const rendered = props.policy._render({
           serviceShortName: svc.shortName,
-          region,
-          partition: region === undefined ? undefined : partitionOf(region),
+          region: policyRegion,
+          partition: policyRegion === undefined ? undefined : partitionOf(policyRegion),
           account: Token.isUnresolved(stack.account) ? undefined : stack.account,
         });
         for (const s of rendered.statements) endpoint.addToPolicy(s);
       }
-      graph._addEndpoint({ owner: endpoint, vpc: props.vpc, kind: EndpointKind.INTERFACE, serviceName: svc.serviceName });
+      graph._addEndpoint({
+        owner: endpoint, vpc: props.vpc, kind: EndpointKind.INTERFACE, serviceName: svc.serviceName, serviceRegion: this.serviceRegion,
+      });
       this.byShortName.set(svc.shortName, endpoint);
       endpoints.push(endpoint);
       names.push(svc.serviceName);
@@ -168,11 +215,16 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
 
     this.node.addValidation({
       validate: () => {
-        if (resolved.some((svc) => ECR_SERVICES.includes(svc.shortName))) this.warnEcrLayersBlocked(region);
-        return this.endpoints.flatMap((e) => {
-          const cfn = e.node.defaultChild as ec2.CfnVPCEndpoint;
-          return checkPolicySize(cfn, `policy of ${cfn.node.path}`);
-        });
+        // The layer bucket of a cross-region ECR endpoint is in the service region, out of reach of
+        // the VPC's S3 gateway endpoints (which serve their own region only): nothing to check here.
+        if (this.serviceRegion === undefined && resolved.some((svc) => ECR_SERVICES.includes(svc.shortName))) this.warnEcrLayersBlocked(region);
+        return [
+          ...this.endpoints.flatMap((e) => {
+            const cfn = e.node.defaultChild as ec2.CfnVPCEndpoint;
+            return checkPolicySize(cfn, `policy of ${cfn.node.path}`);
+          }),
+          ...this.validateSecurityGroup(),
+        ];
       },
     });
   }
@@ -180,6 +232,101 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
   /** The endpoint of a service of this set, if the set has one. */
   public findEndpoint(service: InterfaceEndpointService): ec2.IInterfaceVpcEndpoint | undefined {
     return this.byShortName.get(parseServiceName(service.name).shortName);
+  }
+
+  /**
+   * Refuse a service AWS does not list as cross-region enabled (when the service region is a
+   * literal other region); the table entry, if any.
+   */
+  private checkCrossRegionService(prop: string, name: string, shortName: string, check: boolean, extra: string[]) {
+    const partition = this.serviceRegion === undefined || Token.isUnresolved(this.serviceRegion) ? undefined : partitionOf(this.serviceRegion);
+    const listed = crossRegionService(shortName, partition, extra);
+    if (check && listed === undefined) {
+      fail(this, Rules.ENDPOINT_CROSS_REGION_UNSUPPORTED, {
+        prop,
+        received: `${show(name)} with serviceRegion ${show(this.serviceRegion)}`,
+        rule: `AWS lists these services as cross-region enabled${partition ? ` in partition ${partition}` : ''} (${CROSS_REGION_SERVICES_SOURCE}): ${crossRegionServiceNames(partition, extra).join(', ')}`,
+      });
+    }
+    return listed;
+  }
+
+  /**
+   * The DNS record IP type must fit the IP address type (AWS PrivateLink guide, "IP address types"
+   * and "DNS record IP types"; EC2 API DnsOptionsSpecification).
+   */
+  private checkDnsRecordIpType(ipType: ec2.VpcEndpointIpAddressType | undefined, dnsType: ec2.VpcEndpointDnsRecordIpType | undefined): void {
+    // With ipAddressType unset, the type EC2 picks is not known at synth: nothing to compare.
+    if (dnsType === undefined || ipType === undefined) return;
+    const T = ec2.VpcEndpointIpAddressType;
+    const D = ec2.VpcEndpointDnsRecordIpType;
+    const allowed: Record<string, ec2.VpcEndpointIpAddressType[]> = {
+      [D.IPV4]: [T.IPV4, T.DUALSTACK],
+      [D.IPV6]: [T.IPV6, T.DUALSTACK],
+      [D.DUALSTACK]: [T.DUALSTACK],
+      [D.SERVICE_DEFINED]: [T.DUALSTACK],
+    };
+    if (!(allowed[dnsType] ?? []).includes(ipType)) {
+      fail(this, Rules.ENDPOINT_DNS_RECORD_IP_TYPE, {
+        prop: 'dnsRecordIpType',
+        received: `${show(dnsType)} with ipAddressType ${show(ipType)}`,
+        rule: `DNS records of type ${dnsType} need ipAddressType ${(allowed[dnsType] ?? []).join(' or ')}`,
+      });
+    }
+  }
+
+  /**
+   * The IP address type against the subnets' IP families (AWS PrivateLink guide, "IP address
+   * types"): IPv4 needs IPv4 ranges in every subnet, dual-stack IPv4 and IPv6 ranges, IPv6
+   * IPv6-only subnets. Subnets whose ranges are not known (imported) warn once.
+   */
+  private checkSubnetFamilies(ipType: ec2.VpcEndpointIpAddressType): void {
+    const T = ec2.VpcEndpointIpAddressType;
+    const needs = ipType === T.IPV4 ? 'an IPv4 range'
+      : ipType === T.IPV6 ? 'an IPv6 range and no IPv4 range (IPv6-only subnets)' : 'both an IPv4 and an IPv6 range';
+    const unknown: string[] = [];
+    for (const subnet of this.subnets) {
+      const f = subnetFamilies(subnet);
+      if (f === undefined) {
+        unknown.push(subnet.subnetId);
+        continue;
+      }
+      const fits = ipType === T.IPV4 ? f.ipv4 : ipType === T.IPV6 ? f.ipv6 && !f.ipv4 : f.ipv4 && f.ipv6;
+      if (!fits) {
+        fail(this, Rules.ENDPOINT_IP_ADDRESS_TYPE_SUBNETS, {
+          prop: 'ipAddressType',
+          received: `${show(ipType)}, but subnet ${subnet.node.path} has ${describeFamilies(f)}`,
+          rule: `an interface endpoint of IP address type ${ipType} needs ${needs} in every subnet`,
+        });
+      }
+    }
+    if (unknown.length > 0) {
+      warn(this, Rules.ENDPOINT_IP_FAMILY_UNKNOWN, {
+        prop: 'subnets',
+        received: `${unknown.map((id) => show(id)).join(', ')} are imported: their IP ranges are unknown at synth`,
+        rule: `an interface endpoint of IP address type ${ipType} needs ${needs} in every subnet`,
+      });
+    }
+  }
+
+  /** Refuse a shared security group that admits 0.0.0.0/0 or ::/0, however the rule was added (as PrivateLinkEndpoint does). */
+  private validateSecurityGroup(): string[] {
+    const errors: string[] = [];
+    const open = (r: { cidrIp?: unknown; cidrIpv6?: unknown }) => r.cidrIp === '0.0.0.0/0' || r.cidrIpv6 === '::/0';
+    const report = (r: { cidrIp?: unknown; cidrIpv6?: unknown; fromPort?: unknown; toPort?: unknown }) =>
+      errors.push(formatProblem(this, Rules.PRIVATELINK_ENDPOINT_SG_OPEN, {
+        prop: `security group ${this.sg.node.path}`,
+        received: `admits ${String(r.cidrIp ?? r.cidrIpv6)} on ports ${String(r.fromPort)}-${String(r.toPort)}`,
+        rule: 'an interface endpoint is reachable by every address its security groups admit',
+        fix: 'Admit only the clients\' CIDR blocks or security groups (set.connections.allowFrom(...), or ingressCidrBlocks).',
+      }));
+    const cfn = this.sg.node.defaultChild as ec2.CfnSecurityGroup;
+    const inline = Stack.of(this.sg).resolve(cfn.securityGroupIngress) as Array<Record<string, unknown>> | undefined;
+    for (const r of inline ?? []) if (open(r)) report(r);
+    for (const c of this.node.root.node.findAll()) {
+      if (c instanceof ec2.CfnSecurityGroupIngress && c.groupId === this.sg.securityGroupId && open(c)) report(c);
+    }
+    return errors;
   }
 
   /**
@@ -281,15 +428,24 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
       });
     }
     // AWS PrivateLink guide: an interface endpoint has at most one subnet per Availability Zone
-    // (`onePerAz` is not applied by aws-cdk-lib to explicitly listed subnets).
-    const seen = new Set<string>();
-    return picked.subnets.filter((sn) => {
+    // (`onePerAz` is not applied by aws-cdk-lib to explicitly listed subnets): refused, as
+    // PrivateLinkEndpoint refuses it, rather than dropping the user's subnets without a word.
+    const byZone = new Map<string, string[]>();
+    for (const sn of picked.subnets) {
       const az = sn.availabilityZone;
-      if (Token.isUnresolved(az)) return true;
-      if (seen.has(az)) return false;
-      seen.add(az);
-      return true;
-    });
+      if (az === undefined || Token.isUnresolved(az)) continue;
+      byZone.set(az, [...(byZone.get(az) ?? []), sn.node.path]);
+    }
+    for (const [zone, paths] of byZone) {
+      if (paths.length > 1) {
+        fail(this, Rules.PRIVATELINK_SUBNET_AZ_DUPLICATE, {
+          prop: 'subnets',
+          received: `selects ${paths.length} subnets in ${zone} (${paths.join(', ')})`,
+          rule: 'an interface endpoint takes one subnet per Availability Zone',
+        });
+      }
+    }
+    return picked.subnets;
   }
 
   private checkIngressBlock(text: string, i: number): { family: IpFamily; text: string } {
@@ -341,4 +497,21 @@ function describeSelection(s: ec2.SubnetSelection): string {
     s.subnets !== undefined ? `subnets: ${s.subnets.length} given` : undefined,
   ].filter((x) => x !== undefined);
   return `{ ${parts.join(', ')} }`;
+}
+
+/** The IP families of a subnet of this app, from its CloudFormation resource; undefined for an imported subnet. */
+function subnetFamilies(subnet: ec2.ISubnet): { ipv4: boolean; ipv6: boolean } | undefined {
+  const cfn = subnet.node.defaultChild;
+  if (!(cfn instanceof ec2.CfnSubnet)) return undefined;
+  const ipv6Only = cfn.ipv6Native === true;
+  return {
+    ipv4: !ipv6Only && (cfn.cidrBlock !== undefined || cfn.ipv4IpamPoolId !== undefined || cfn.ipv4NetmaskLength !== undefined),
+    ipv6: cfn.ipv6CidrBlock !== undefined || cfn.ipv6IpamPoolId !== undefined || cfn.ipv6NetmaskLength !== undefined,
+  };
+}
+
+function describeFamilies(f: { ipv4: boolean; ipv6: boolean }): string {
+  if (f.ipv4 && f.ipv6) return 'IPv4 and IPv6 ranges';
+  if (f.ipv6) return 'an IPv6 range only';
+  return f.ipv4 ? 'an IPv4 range only' : 'no IP range';
 }

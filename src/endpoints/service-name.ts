@@ -3,7 +3,7 @@
  *
  * Internal (not re-exported by index.ts): free functions and a union-typed result.
  */
-import { Aws, Stack, Token } from 'aws-cdk-lib';
+import { App, Aws, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
@@ -143,14 +143,53 @@ export function knownPseudoParameters(stack: Stack): Record<string, string | und
   };
 }
 
-/** Refuse a full service name whose region is not the VPC's. */
-export function checkRegion(scope: IConstruct, prop: string, name: string, named: string | undefined, vpcRegion: string | undefined): void {
-  if (named !== undefined && vpcRegion !== undefined && named !== vpcRegion) {
+/**
+ * Refuse a full service name whose region is not the VPC's, or, for a cross-region endpoint
+ * (`serviceRegion` given and literal), not the service region.
+ */
+export function checkRegion(
+  scope: IConstruct, prop: string, name: string, named: string | undefined, vpcRegion: string | undefined, serviceRegion?: string,
+): void {
+  const crossRegion = serviceRegion !== undefined && !Token.isUnresolved(serviceRegion);
+  const expected = crossRegion ? serviceRegion : vpcRegion;
+  if (named !== undefined && expected !== undefined && named !== expected) {
     fail(scope, Rules.ENDPOINT_REGION_MISMATCH, {
       prop,
-      received: `${show(name)} names region ${named}, but the VPC is in ${vpcRegion}`,
-      rule: 'an endpoint for an AWS service is created in the VPC\'s own region',
-      fix: `Give the short name ${JSON.stringify(parseServiceName(name).shortName)}, or create the endpoint in a VPC of ${named}.`,
+      received: crossRegion
+        ? `${show(name)} names region ${named}, but serviceRegion is ${serviceRegion}`
+        : `${show(name)} names region ${named}, but the VPC is in ${vpcRegion}`,
+      rule: crossRegion
+        ? 'a cross-region endpoint names the service in its service region'
+        : 'an endpoint for an AWS service is created in the VPC\'s own region',
+      fix: crossRegion
+        ? `Give the short name ${JSON.stringify(parseServiceName(name).shortName)}, or set serviceRegion to ${named}.`
+        : `Give the short name ${JSON.stringify(parseServiceName(name).shortName)}, set serviceRegion: ${JSON.stringify(named)} for a cross-region endpoint (services that support it), or create the endpoint in a VPC of ${named}.`,
     });
   }
+}
+
+/** Stacks in one region each, to resolve aws-cdk-lib's service names for a region that is not the stack's. */
+const regionStacks = new Map<string, Stack>();
+
+/**
+ * The interface endpoint service name of an AWS service in `serviceRegion` (a cross-region
+ * endpoint): `com.amazonaws.us-west-2.s3`, with aws-cdk-lib's partition prefixes
+ * (`cn.com.amazonaws.cn-northwest-1.s3`); a global service keeps its name without a region
+ * (`com.amazonaws.iam`), as "Cross-region enabled AWS services" (AWS PrivateLink guide) lists it.
+ * A token `serviceRegion` takes the prefix of the VPC's stack.
+ */
+export function crossRegionServiceName(vpcStack: Stack, shortName: string, serviceRegion: string, global: boolean): string {
+  if (global) return `com.amazonaws.${shortName}`;
+  if (Token.isUnresolved(serviceRegion)) {
+    const local = Token.isUnresolved(vpcStack.region) ? undefined : interfaceServiceName(vpcStack, shortName);
+    const prefix = local?.startsWith('cn.') ? 'cn.com.amazonaws' : 'com.amazonaws';
+    return `${prefix}.${serviceRegion}.${shortName}`;
+  }
+  let stack = regionStacks.get(serviceRegion);
+  if (!stack) {
+    // Never synthesized: a CLI run (CDK_OUTDIR set) would otherwise synthesize this app too.
+    stack = new Stack(new App({ autoSynth: false }), 'Names', { env: { region: serviceRegion } });
+    regionStacks.set(serviceRegion, stack);
+  }
+  return interfaceServiceName(stack, shortName);
 }

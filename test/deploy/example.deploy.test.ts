@@ -94,12 +94,17 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
     expect(acceptance.attributes.AcceptedEndpointIds).toBe(partnerEndpoint.physicalId);
   });
 
-  test('endpoints: S3 gateway endpoint and the Session Manager and SNS interface endpoints', async () => {
+  test('endpoints: S3 gateway endpoint, the Session Manager and SNS interface endpoints, and S3 of us-west-2 cross-region', async () => {
     const endpoints = (await checkEndpoints(h.engine)).filter((e) => e.stack === 'EndpointsVpc');
     expect(endpoints.map((e) => `${e.type} ${e.serviceName}`).sort()).toEqual([
       'Gateway com.amazonaws.us-east-1.s3',
       ...['ec2messages', 'sns', 'ssm', 'ssmmessages'].map((s) => `Interface com.amazonaws.us-east-1.${s}`),
+      'Interface com.amazonaws.us-west-2.s3',
     ]);
+    // The cross-region endpoint is created in the VPC's region (us-east-1) with ServiceRegion us-west-2
+    // (moto keeps no ServiceRegion: the deployed resource's properties say what CreateVpcEndpoint got).
+    const remote = h.engine.resourcesOfType('AWS::EC2::VPCEndpoint').filter((r) => r.stack.stackName === 'EndpointsVpc' && r.properties.ServiceRegion !== undefined);
+    expect(remote.map((r) => [r.stack.region, r.properties.ServiceName, r.properties.ServiceRegion])).toEqual([['us-east-1', 'com.amazonaws.us-west-2.s3', 'us-west-2']]);
   });
 
   test('hub: endpoints with private DNS off; per service a private zone with an alias record to its endpoint, associated with the hub and both spokes', async () => {

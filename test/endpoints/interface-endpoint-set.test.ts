@@ -87,11 +87,12 @@ describe('InterfaceEndpointSet', () => {
     expect(set.subnets).toHaveLength(2);
   });
 
-  test('an explicit selection keeps one subnet per AZ', () => {
+  test('an explicit selection of one subnet per AZ is kept as given', () => {
     const app = new App();
     const stack = stackIn(app, 'S');
     const vpc = vpcIn(stack, 'Vpc', '10.0.0.0/16', { withEgress: true });
-    new InterfaceEndpointSet(stack, 'Ops', { vpc, services: [InterfaceEndpointService.SNS], subnets: { subnets: [...vpc.isolatedSubnets, ...vpc.privateSubnets] } });
+    const set = new InterfaceEndpointSet(stack, 'Ops', { vpc, services: [InterfaceEndpointService.SNS], subnets: { subnets: [vpc.isolatedSubnets[0], vpc.privateSubnets[1]] } });
+    expect(set.subnets).toEqual([vpc.isolatedSubnets[0], vpc.privateSubnets[1]]);
     const [ep] = Object.values(Template.fromStack(stack).findResources('AWS::EC2::VPCEndpoint'));
     expect(ep.Properties.SubnetIds).toHaveLength(2);
   });
