@@ -11,6 +11,8 @@ import { Rules } from '../../src/core/rules';
 
 const NLB_ARN = `arn:aws:elasticloadbalancing:us-east-1:${NETWORK}:loadbalancer/net/orders/0123456789abcdef`;
 const BOTH = [ec2.IpAddressType.IPV4, ec2.IpAddressType.IPV6];
+const { IPV4, IPV6, DUALSTACK } = ec2.VpcEndpointIpAddressType;
+const RECORDS = ec2.VpcEndpointDnsRecordIpType;
 
 /** The orders service in `vpc` of stack Provider, built from `props`. */
 function service(stack: Stack, vpc: ec2.IVpc, props: Partial<PrivateLinkServiceProps> = {}): PrivateLinkService {
@@ -227,7 +229,7 @@ export const IP_TYPE_CASES: InvalidCase[] = [
     rule: Rules.PRIVATELINK_ENDPOINT_IP_TYPE_SUBNETS,
     source: S.CDK_ENDPOINT_IP_TYPE,
     expect: /ipAddressType "dualstack", but subnet Both\/Consumer\/iso0Subnet1 has an IPv4 range and no IPv6 range/,
-    build: (app) => consumer(app, { dualStackConsumer: false, types: BOTH, ipAddressType: ec2.VpcEndpointIpAddressType.DUALSTACK }),
+    build: (app) => consumer(app, { dualStackConsumer: false, types: BOTH, ipAddressType: DUALSTACK }),
   },
   {
     id: 'endpoint-ipv6-dual-stack-subnets',
@@ -243,7 +245,7 @@ export const IP_TYPE_CASES: InvalidCase[] = [
     rule: Rules.PRIVATELINK_ENDPOINT_IP_TYPE_SERVICE,
     source: S.CDK_ENDPOINT_IP_TYPE,
     expect: /ipAddressType "dualstack", but Both\/Orders supports ipv4; an dualstack interface endpoint needs a service that supports ipv6/,
-    build: (app) => consumer(app, { ipAddressType: ec2.VpcEndpointIpAddressType.DUALSTACK }),
+    build: (app) => consumer(app, { ipAddressType: DUALSTACK }),
   },
   {
     id: 'endpoint-dualstack-imported-ipv4-service',
@@ -254,7 +256,7 @@ export const IP_TYPE_CASES: InvalidCase[] = [
     build: (app) => {
       const stack = stackIn(app, 'Consumer');
       const svc = PrivateLinkService.fromServiceAttributes(stack, 'Orders', { serviceName: SERVICE_NAME, ports: [{ port: 443 }], supportedIpAddressTypes: [ec2.IpAddressType.IPV4] });
-      new PrivateLinkEndpoint(stack, 'Client', { vpc: dualStackVpc(stack, 'Vpc', '10.1.0.0/16'), service: svc, ipAddressType: ec2.VpcEndpointIpAddressType.DUALSTACK });
+      new PrivateLinkEndpoint(stack, 'Client', { vpc: dualStackVpc(stack, 'Vpc', '10.1.0.0/16'), service: svc, ipAddressType: DUALSTACK });
     },
   },
 
@@ -273,7 +275,7 @@ export const IP_TYPE_CASES: InvalidCase[] = [
     rule: Rules.PRIVATELINK_DNS_RECORD_IP_TYPE,
     source: S.CDK_DNS_RECORD_IP_TYPE,
     expect: /dnsRecordIpType "dualstack" with ipAddressType "ipv4"; dualstack DNS records need an endpoint of IP address type dualstack/,
-    build: (app) => consumer(app, { types: BOTH, ipAddressType: ec2.VpcEndpointIpAddressType.IPV4, dnsRecordIpType: ec2.VpcEndpointDnsRecordIpType.DUALSTACK }),
+    build: (app) => consumer(app, { types: BOTH, ipAddressType: IPV4, dnsRecordIpType: RECORDS.DUALSTACK }),
   },
   {
     id: 'records-service-defined-ipv4-endpoint',
@@ -281,7 +283,7 @@ export const IP_TYPE_CASES: InvalidCase[] = [
     rule: Rules.PRIVATELINK_DNS_RECORD_IP_TYPE,
     source: S.EC2_DNS_OPTIONS,
     expect: /dnsRecordIpType "service-defined" with ipAddressType "ipv4"/,
-    build: (app) => consumer(app, { types: BOTH, ipAddressType: ec2.VpcEndpointIpAddressType.IPV4, dnsRecordIpType: ec2.VpcEndpointDnsRecordIpType.SERVICE_DEFINED }),
+    build: (app) => consumer(app, { types: BOTH, ipAddressType: IPV4, dnsRecordIpType: RECORDS.SERVICE_DEFINED }),
   },
   {
     id: 'records-ipv4-ipv6-endpoint',
@@ -289,7 +291,7 @@ export const IP_TYPE_CASES: InvalidCase[] = [
     rule: Rules.PRIVATELINK_DNS_RECORD_IP_TYPE,
     source: S.CDK_DNS_RECORD_IP_TYPE,
     expect: /dnsRecordIpType "ipv4" with ipAddressType "ipv6"/,
-    build: (app) => consumer(app, { types: BOTH, ipAddressType: ec2.VpcEndpointIpAddressType.IPV6, dnsRecordIpType: ec2.VpcEndpointDnsRecordIpType.IPV4 }),
+    build: (app) => consumer(app, { types: BOTH, ipAddressType: IPV6, dnsRecordIpType: RECORDS.IPV4 }),
   },
 
   // ---- IP address families unknown at synth ----
@@ -313,7 +315,7 @@ export const IP_TYPE_CASES: InvalidCase[] = [
     build: (app) => {
       const stack = stackIn(app, 'Consumer');
       const svc = PrivateLinkService.fromServiceAttributes(stack, 'Orders', { serviceName: SERVICE_NAME, ports: [{ port: 443 }] });
-      new PrivateLinkEndpoint(stack, 'Client', { vpc: dualStackVpc(stack, 'Vpc', '10.1.0.0/16'), service: svc, ipAddressType: ec2.VpcEndpointIpAddressType.DUALSTACK });
+      new PrivateLinkEndpoint(stack, 'Client', { vpc: dualStackVpc(stack, 'Vpc', '10.1.0.0/16'), service: svc, ipAddressType: DUALSTACK });
     },
   },
   {

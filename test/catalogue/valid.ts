@@ -12,8 +12,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { GWLB_SERVICE_NAME, appVpc, firewallIn } from './cases-inspection';
 import { PARTNER_LOOKUP } from './cases-peering';
 import { SERVICE_NAME } from './cases-privatelink';
-import { S } from './sources';
 import { RESOURCE_AZ_IDS } from './cases-resources';
+import { S } from './sources';
 import { dualStackVpc, importedVpc, isolatedVpc, NETWORK, PARTNER, stackIn, ValidCase, vpcIn } from './types';
 import {
   AvailabilityZoneIds, ConnectivityGraph, EndpointPolicy, GatewayEndpointService, GatewayEndpointSet, GatewayLoadBalancerService, InspectionEndpoints,
