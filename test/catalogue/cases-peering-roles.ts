@@ -166,7 +166,7 @@ export const PEERING_ROLE_CASES: InvalidCase[] = [
     expect: /'Net\/P': accepter Net\/Bare has no subnets the pair can see .*; the accepter gets no route to the requester/,
     build: (app) => {
       const s = stackIn(app, 'Net');
-      new PeeredVpcPair(s, 'P', { requester: vpcIn(s, 'A', '10.0.0.0/16'), accepter: bare(s, 'Bare', 'vpc-0bare', '10.1.0.0/16') });
+      new PeeredVpcPair(s, 'P', { requester: vpcIn(s, 'A', '10.0.0.0/16'), accepter: bare(s, 'Bare', 'vpc-0ccccccc', '10.1.0.0/16') });
     },
   },
   {
@@ -177,7 +177,7 @@ export const PEERING_ROLE_CASES: InvalidCase[] = [
     expect: /requester Net\/Bare has no subnets the pair can see .*; the requester gets no route to the accepter/,
     build: (app) => {
       const s = stackIn(app, 'Net');
-      new PeeredVpcPair(s, 'P', { requester: bare(s, 'Bare', 'vpc-0bare', '10.0.0.0/16'), accepter: vpcIn(s, 'B', '10.1.0.0/16') });
+      new PeeredVpcPair(s, 'P', { requester: bare(s, 'Bare', 'vpc-0aaaaaaa', '10.0.0.0/16'), accepter: vpcIn(s, 'B', '10.1.0.0/16') });
     },
   },
 
