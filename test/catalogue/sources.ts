@@ -52,4 +52,36 @@ export const S = {
   CDK_ENV: page('Configure environments to use with the AWS CDK', 'https://docs.aws.amazon.com/cdk/v2/guide/configure-env.html'),
   CDK_CONTEXT: page('GetContextValueOptions (AWS CDK API reference: dummyValue before a lookup)', 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.GetContextValueOptions.html'),
   LAMBDA_TIMEOUT: page('Configure Lambda function timeout', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html'),
+  // ---- values that must name something real ----
+  DESCRIBE_REGIONS: page('DescribeRegions (Amazon EC2 API Reference)', 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRegions.html'),
+  PL_DNS_NAMES: page('Manage DNS names for VPC endpoint services', 'https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html'),
+  RFC_1035: page('RFC 1035: Domain names - implementation and specification (2.3.4 Size limits)', 'https://www.rfc-editor.org/rfc/rfc1035'),
+  IAM_IDENTIFIERS: page('IAM identifiers (IAM ARNs)', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html'),
+  CFN_PEERING_CONNECTION: page('AWS::EC2::VPCPeeringConnection (CloudFormation: PeerRoleArn; same-account requests are accepted without a role)', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpcpeeringconnection.html'),
+  PEERING_BASICS: page('VPC peering basics (VPC peering limitations: IPv4 blocks outside RFC 1918 and DNS resolution)', 'https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html'),
+
+  // ---- load balancers and IP address types behind PrivateLink ----
+  PL_CREATE_SERVICE: page('Create a service powered by AWS PrivateLink', 'https://docs.aws.amazon.com/vpc/latest/privatelink/create-endpoint-service.html'),
+  CFN_ENDPOINT_SERVICE: page('AWS::EC2::VPCEndpointService (CloudFormation: NetworkLoadBalancerArns, GatewayLoadBalancerArns)', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpcendpointservice.html'),
+  CFN_LOAD_BALANCER: page('AWS::ElasticLoadBalancingV2::LoadBalancer (CloudFormation: Scheme, Type)', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-loadbalancer.html'),
+  NLB_QUOTAS: page('Quotas for your Network Load Balancers (listeners per Network Load Balancer: 50, not adjustable)', 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-limits.html'),
+  NLB_IP_TYPES: page('Update the IP address types for your Network Load Balancer (dualstack requirements)', 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-ip-address-type.html'),
+  CDK_ENDPOINT_IP_TYPE: page('VpcEndpointIpAddressType (AWS CDK API reference: what each type needs of the subnets and the service)', 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ec2.VpcEndpointIpAddressType.html'),
+  CDK_DNS_RECORD_IP_TYPE: page('VpcEndpointDnsRecordIpType (AWS CDK API reference: the IP address type each record type needs)', 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ec2.VpcEndpointDnsRecordIpType.html'),
+  EC2_DNS_OPTIONS: page('DnsOptionsSpecification (Amazon EC2 API Reference)', 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html'),
+
+  // ---- endpoint policies ----
+  ENDPOINT_POLICIES: page('Control access to VPC endpoints using endpoint policies', 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html'),
+  S3_GATEWAY: page('Gateway endpoints for Amazon S3', 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html'),
+  DDB_GATEWAY: page('Gateway endpoints for Amazon DynamoDB', 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-ddb.html'),
+
+  // ---- PrivateLink for VPC resources (VPC Lattice resource gateways and configurations) ----
+  PL_RESOURCES: page('Access VPC resources through AWS PrivateLink', 'https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-resources.html'),
+  RESOURCE_GATEWAY: page('Resource gateway in VPC Lattice', 'https://docs.aws.amazon.com/vpc/latest/privatelink/resource-gateway.html'),
+  RESOURCE_ENDPOINT: page('Access a resource through a resource VPC endpoint', 'https://docs.aws.amazon.com/vpc/latest/privatelink/use-resource-endpoint.html'),
+  LATTICE_CREATE_CONFIGURATION: page('CreateResourceConfiguration (Amazon VPC Lattice API Reference)', 'https://docs.aws.amazon.com/vpc-lattice/latest/APIReference/API_CreateResourceConfiguration.html'),
+  LATTICE_QUOTAS: page('Quotas for Amazon VPC Lattice', 'https://docs.aws.amazon.com/vpc-lattice/latest/ug/quotas.html'),
+  RAM_CREATE_SHARE: page('CreateResourceShare (AWS RAM API Reference: principals; not all resource types can be shared with IAM roles and users)', 'https://docs.aws.amazon.com/ram/latest/APIReference/API_CreateResourceShare.html'),
+  RAM_REGIONAL: page('Sharing Regional resources compared to global resources (AWS RAM)', 'https://docs.aws.amazon.com/ram/latest/userguide/working-with-regional-vs-global.html'),
+  CFN_VPC_ENDPOINT: page('AWS::EC2::VPCEndpoint (CloudFormation: VpcEndpointType Resource / ServiceNetwork)', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpcendpoint.html'),
 } as const;

@@ -93,6 +93,17 @@ export function isolatedVpc(stack: Stack, id: string, cidr: string, maxAzs = 2, 
   });
 }
 
+/** A dual-stack VPC (Amazon-provided IPv6 block) with one isolated dual-stack subnet per AZ. */
+export function dualStackVpc(stack: Stack, id: string, cidr: string, maxAzs = 2): ec2.Vpc {
+  return new ec2.Vpc(stack, id, {
+    ipAddresses: ec2.IpAddresses.cidr(cidr),
+    ipProtocol: ec2.IpProtocol.DUAL_STACK,
+    maxAzs,
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'iso', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
+  });
+}
+
 /** A VPC whose block IPAM allocates at deploy time. */
 export function ipamVpc(stack: Stack, id: string): ec2.Vpc {
   return new ec2.Vpc(stack, id, {

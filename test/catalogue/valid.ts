@@ -8,15 +8,17 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { GWLB_SERVICE_NAME, appVpc, firewallIn } from './cases-inspection';
 import { PARTNER_LOOKUP } from './cases-peering';
 import { SERVICE_NAME } from './cases-privatelink';
+import { RESOURCE_AZ_IDS } from './cases-resources';
 import { S } from './sources';
-import { importedVpc, isolatedVpc, NETWORK, PARTNER, stackIn, ValidCase, vpcIn } from './types';
+import { dualStackVpc, importedVpc, isolatedVpc, NETWORK, PARTNER, stackIn, ValidCase, vpcIn } from './types';
 import {
   AvailabilityZoneIds, ConnectivityGraph, EndpointPolicy, GatewayEndpointService, GatewayEndpointSet, GatewayLoadBalancerService, InspectionEndpoints,
   InterfaceEndpointHub, InterfaceEndpointService, InterfaceEndpointSet, PeeredVpcPair, PrivateLinkEndpoint,
-  PrivateLinkEndpointAcceptance, PrivateLinkService,
+  PeeringAccepterRole, PrivateLinkEndpointAcceptance, PrivateLinkResource, PrivateLinkResourceEndpoint, PrivateLinkService, ResourceTarget,
 } from '../../src';
 
 /** AZ IDs of both accounts in us-east-1 (as `aws ec2 describe-availability-zones` shows them), declared in context. */
@@ -330,6 +332,148 @@ export const VALID_CASES: ValidCase[] = [
       const stack = stackIn(app, 'Partner', 'us-east-1', PARTNER);
       const service = GatewayLoadBalancerService.fromServiceAttributes(stack, 'Firewall', { serviceName: GWLB_SERVICE_NAME, availabilityZoneIds: ['use1-az1', 'use1-az4'] });
       new InspectionEndpoints(stack, 'Inspect', { vpc: appVpc(stack), service, endpointSubnets: { subnetGroupName: 'inspection' }, protectedSubnets: { subnetGroupName: 'public' } });
+    },
+  },
+
+  // ---- issue 11: the new families, written the way AWS documents them ----
+  {
+    id: 'valid-peering-accepter-role-of-app',
+    title: 'a cross-account peering whose peerRoleArn is a PeeringAccepterRole of the accepter\'s account',
+    source: S.CFN_PEERING_CONNECTION,
+    context: CDK_JSON,
+    build: (app) => {
+      const net = stackIn(app, 'Net');
+      const partner = stackIn(app, 'Partner', 'us-east-1', PARTNER);
+      const accepter = importedVpc(partner, 'B', 'vpc-0bbbbbbb', '10.1.0.0/16');
+      const role = new PeeringAccepterRole(partner, 'Acceptor', { accepterVpc: accepter, requesterAccount: NETWORK });
+      new PeeredVpcPair(net, 'ToPartner', { requester: vpcIn(net, 'A', '10.0.0.0/16'), accepter, peerRoleArn: role.roleArn });
+    },
+  },
+  {
+    id: 'valid-peering-partner-role-with-path',
+    title: 'a cross-account peering with a partner role ARN that has a path',
+    source: S.IAM_IDENTIFIERS,
+    build: (app) => {
+      const net = stackIn(app, 'Net');
+      const partner = stackIn(app, 'Partner', 'us-east-1', PARTNER);
+      new PeeredVpcPair(net, 'ToPartner', {
+        requester: vpcIn(net, 'A', '10.0.0.0/16'),
+        accepter: importedVpc(partner, 'B', 'vpc-0bbbbbbb', '10.1.0.0/16'),
+        peerRoleArn: `arn:aws:iam::${PARTNER}:role/network/peering-acceptor`,
+      });
+    },
+  },
+  {
+    id: 'valid-peering-shared-address-space-dns',
+    title: 'a VPC in 100.64.0.0/10 peered with DNS resolution across the peering',
+    source: S.PEERING_BASICS,
+    build: (app) => {
+      const s = stackIn(app, 'Net');
+      new PeeredVpcPair(s, 'P', { requester: vpcIn(s, 'A', '10.0.0.0/16'), accepter: vpcIn(s, 'B', '100.64.0.0/16'), allowDnsResolution: true });
+    },
+  },
+  {
+    id: 'valid-privatelink-dual-stack',
+    title: 'a dual-stack endpoint service and a dualstack endpoint with dualstack DNS records',
+    source: S.PL_SHARE,
+    build: (app) => {
+      const stack = stackIn(app, 'Both');
+      const svc = new PrivateLinkService(stack, 'Orders', {
+        vpc: dualStackVpc(stack, 'Provider', '10.0.0.0/16'),
+        listeners: [{ port: 443, targetType: elbv2.TargetType.IP, targets: [new targets.IpTarget('10.0.0.10')] }],
+        supportedIpAddressTypes: [ec2.IpAddressType.IPV4, ec2.IpAddressType.IPV6],
+        allowedPrincipals: [new iam.AccountPrincipal(NETWORK)],
+      });
+      new PrivateLinkEndpoint(stack, 'Client', {
+        vpc: dualStackVpc(stack, 'Consumer', '10.1.0.0/16'),
+        service: svc,
+        ipAddressType: ec2.VpcEndpointIpAddressType.DUALSTACK,
+        dnsRecordIpType: ec2.VpcEndpointDnsRecordIpType.DUALSTACK,
+        // The Amazon-provided IPv6 block is known at deploy time only: declared as the user reads it from the console.
+        vpcCidrBlocks: ['10.1.0.0/16', '2600:1f18:1234:5600::/56'],
+      });
+    },
+  },
+  {
+    id: 'valid-privatelink-own-internal-nlb',
+    title: 'an endpoint service in front of the provider\'s own internal Network Load Balancer',
+    source: S.PL_CREATE_SERVICE,
+    build: (app) => {
+      const stack = stackIn(app, 'Provider');
+      const vpc = isolatedVpc(stack, 'Vpc', '10.0.0.0/16');
+      new PrivateLinkService(stack, 'Orders', {
+        vpc,
+        loadBalancer: new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc, internetFacing: false, disableSecurityGroups: true }),
+        listeners: [{ port: 443, targetType: elbv2.TargetType.IP, targets: [new targets.IpTarget('10.0.0.10')] }],
+        allowedPrincipals: [new iam.AccountPrincipal(PARTNER)],
+      });
+    },
+  },
+  {
+    id: 'valid-gateway-policy-principal-arn',
+    title: 'an S3 gateway endpoint: Principal * with aws:PrincipalArn, restricted to a bucket of its region',
+    source: S.ENDPOINT_POLICIES,
+    build: (app) => {
+      const s = stackIn(app, 'App');
+      const bucket = new s3.Bucket(s, 'Orders');
+      new GatewayEndpointSet(s, 'S3', {
+        vpc: isolatedVpc(s, 'Vpc', '10.0.0.0/16'),
+        services: [GatewayEndpointService.S3],
+        policy: EndpointPolicy.fromStatements([new iam.PolicyStatement({
+          principals: [new iam.AnyPrincipal()],
+          actions: ['s3:GetObject', 's3:PutObject'],
+          resources: [bucket.arnForObjects('*')],
+          conditions: {
+            StringEquals: { 'aws:PrincipalArn': `arn:aws:iam::${NETWORK}:role/orders-app`, 'aws:SourceVpc': 'vpc-0a1b2c3d' },
+            StringLike: { 'aws:PrincipalTag/team': 'orders-*' },
+          },
+        })]),
+      });
+    },
+  },
+  {
+    id: 'valid-gateway-restricted-to-own-bucket',
+    title: 'an S3 gateway endpoint restricted to a bucket of this stack (same region)',
+    source: S.S3_GATEWAY,
+    build: (app) => {
+      const s = stackIn(app, 'App');
+      new GatewayEndpointSet(s, 'S3', {
+        vpc: isolatedVpc(s, 'Vpc', '10.0.0.0/16'),
+        services: [GatewayEndpointService.S3],
+        policy: EndpointPolicy.restrictTo({ buckets: [new s3.Bucket(s, 'Archive')], principalOrgIds: ['o-a1b2c3d4e5'] }),
+      });
+    },
+  },
+  {
+    id: 'valid-resource-shared-cross-account',
+    title: 'a database shared by DNS name with the partner account, and the partner\'s resource endpoint',
+    source: S.PL_RESOURCES,
+    context: { ...RESOURCE_AZ_IDS, ...CDK_JSON },
+    build: (app) => {
+      const provider = stackIn(app, 'Provider');
+      const db = new PrivateLinkResource(provider, 'OrdersDb', {
+        vpc: isolatedVpc(provider, 'Vpc', '10.60.0.0/16'),
+        target: ResourceTarget.dnsName('orders-db.internal.example.com'),
+        portRanges: ['5432'],
+        allowedPrincipals: [new iam.AccountPrincipal(PARTNER)],
+      });
+      const consumer = stackIn(app, 'Partner', 'us-east-1', PARTNER);
+      new PrivateLinkResourceEndpoint(consumer, 'OrdersDbEndpoint', { vpc: isolatedVpc(consumer, 'Vpc', '10.61.0.0/16', 3), resource: db });
+    },
+  },
+  {
+    id: 'valid-resource-by-arn-partner',
+    title: 'a partner\'s resource endpoint to a configuration known by ARN, with its AZ IDs',
+    source: S.RESOURCE_ENDPOINT,
+    context: RESOURCE_AZ_IDS,
+    build: (app) => {
+      const stack = stackIn(app, 'Partner', 'us-east-1', PARTNER);
+      const resource = PrivateLinkResource.fromResourceAttributes(stack, 'OrdersDb', {
+        resourceConfigurationArn: `arn:aws:vpc-lattice:us-east-1:${NETWORK}:resourceconfiguration/rcfg-0123456789abcdef0`,
+        portRanges: ['5432'],
+        availabilityZoneIds: ['use1-az1', 'use1-az2'],
+      });
+      new PrivateLinkResourceEndpoint(stack, 'Client', { vpc: isolatedVpc(stack, 'Vpc', '10.61.0.0/16', 3), resource });
     },
   },
 ];
