@@ -3,8 +3,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { ConnectivityError } from '../../src/core/error';
 import { describeConstruct, fail, formatProblem } from '../../src/core/errors';
-import { allRules, Rules, warningId, WARNING_PREFIX } from '../../src/core/rules';
 import { rule, RuleSeverity } from '../../src/core/rule-types';
+import { allRules, Rules, warningId, WARNING_PREFIX } from '../../src/core/rules';
 
 const R = rule('some-rule', RuleSeverity.ERROR, 'A summary.', 'The catalogue fix.');
 

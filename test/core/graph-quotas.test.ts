@@ -318,8 +318,14 @@ describe('quotas in force', () => {
     graph.declareQuotas({ routesPerRouteTable: 80 });
     graph.declareQuotas({ hostedZonesPerAccount: 600 });
     expect(graph.quotas).toEqual({
-      activePeeringsPerVpc: 60, routesPerRouteTable: 80, ipv4CidrBlocksPerVpc: 5, ipv6CidrBlocksPerVpc: 5,
-      gatewayEndpointsPerRegion: 20, interfaceEndpointsPerVpc: 50, vpcsPerPrivateHostedZone: 300, hostedZonesPerAccount: 600,
+      activePeeringsPerVpc: 60,
+      routesPerRouteTable: 80,
+      ipv4CidrBlocksPerVpc: 5,
+      ipv6CidrBlocksPerVpc: 5,
+      gatewayEndpointsPerRegion: 20,
+      interfaceEndpointsPerVpc: 50,
+      vpcsPerPrivateHostedZone: 300,
+      hostedZonesPerAccount: 600,
     });
   });
 

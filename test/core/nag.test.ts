@@ -7,9 +7,9 @@ import {
 } from '../../src/core/nag';
 
 /** The rules acknowledged on `scope` itself: id → reason. */
-function acknowledged(scope: IConstruct): Record<string, string> {
+function acknowledged(c: IConstruct): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of scope.node.metadata) {
+  for (const m of c.node.metadata) {
     if (m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY) Object.assign(out, m.data as Record<string, string>);
   }
   return out;
