@@ -105,3 +105,9 @@ describe('validateRegionName', () => {
     );
   });
 });
+
+describe('validateRegionName: the prop by default', () => {
+  test('a malformed name is reported under `region` unless another prop is named', () => {
+    expect(() => validateRegionName('US-EAST-1', 'Thing')).toThrow(/^Thing: region "US-EAST-1"; a region name looks like us-east-1/);
+  });
+});
