@@ -141,6 +141,14 @@ describe('checkPrincipals', () => {
     checkPrincipals(scope, { given: [ref, sep], allowAny: false, partition: 'aws' });
     expect(warningsOf(stack, Rules.PRIVATELINK_PRINCIPAL_UNKNOWN)).toHaveLength(2);
   });
+  test('a deploy-time value that resolves to nothing, or a join with a null part, warns instead of crashing', () => {
+    const { scope, stack } = setup();
+    const nothing = new iam.ArnPrincipal(Lazy.string({ produce: () => undefined }));
+    const nullPart = new iam.ArnPrincipal(Lazy.string({ produce: () => ({ 'Fn::Join': ['', ['arn:', null]] }) as never }));
+    expect(checkPrincipals(scope, { given: [nothing, nullPart], allowAny: false, partition: 'aws' })).toHaveLength(2);
+    expect(warningsOf(stack, Rules.PRIVATELINK_PRINCIPAL_UNKNOWN).map((w) => w.match(/allowedPrincipals\[\d\]/)![0]))
+      .toEqual(['allowedPrincipals[0]', 'allowedPrincipals[1]']);
+  });
 });
 
 describe('allowedAccounts', () => {
