@@ -83,6 +83,7 @@ describe('acknowledgeServiceLoadBalancer', () => {
     const a = acknowledged(c);
     expect(Object.keys(a)).toEqual([CROSS, DELETE, LOGS]);
     expect(a[CROSS]).toMatch(/^Off is the Network Load Balancer default .* Set crossZoneEnabled: true for small target fleets or where this control is enforced\.$/);
+    expect(a[CROSS]).toContain("keeps each consumer zone's traffic (and failures) in its zone without cross-AZ data transfer charges; the service needs targets in every zone it is offered in.");
     expect(a[DELETE]).toMatch(/^The load balancer lives and dies with its stack .* or pass a loadBalancer of your own\.$/);
     expect(a[LOGS]).toMatch(/^Access logs are opt-in through accessLogsBucket: .* and need a bucket the owner chooses\.$/);
   });
