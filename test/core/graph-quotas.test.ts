@@ -1,7 +1,7 @@
 import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../../src/core/graph';
+import { ConnectionKind, ConnectivityGraph } from '../../src/core/graph';
 import { Rules, warningId } from '../../src/core/rules';
 
 // Quota boundaries and the exact messages of the graph's checks. Validations are run directly
