@@ -212,3 +212,41 @@ describe('selectSubnets and selectRouteTables', () => {
     expect(() => selectRouteTables(s, 'subnets', v, undefined, [stub])).toThrow(/subnets selects subnet subnet-9 of S\/I, which has no route table ID/);
   });
 });
+
+describe('readVpcFacts: every field of unknown blocks, and the props malformed ones are named by', () => {
+  test('IPAM and Amazon-provided blocks: source, empty text and reason', () => {
+    const s = stackIn(new App(), 'S');
+    const v = vpcIn(s, 'V', {
+      ipAddresses: ec2.IpAddresses.awsIpamAllocation({ ipv4IpamPoolId: 'ipam-pool-1', ipv4NetmaskLength: 16, defaultSubnetIpv4NetmaskLength: 24 }),
+    });
+    new ec2.CfnVPCCidrBlock(s, 'Ipam4', { vpcId: v.vpcId, ipv4IpamPoolId: 'ipam-pool-1' });
+    new ec2.CfnVPCCidrBlock(s, 'Amazon', { vpcId: v.vpcId, amazonProvidedIpv6CidrBlock: true });
+    expect(readVpcFacts(v).cidrs.map((c) => [c.source, c.text === v.vpcCidrBlock ? '(the VPC\'s token)' : c.text, c.unknownReason])).toEqual([
+      ['primary', '(the VPC\'s token)', 'the primary block is allocated from an IPAM pool'],
+      ['secondary', '', 'the secondary block is allocated from an IPAM pool'],
+      ['secondary', '', 'the IPv6 block is Amazon-provided (assigned at deploy time)'],
+    ]);
+  });
+
+  test('an imported VPC without vpcCidrBlock: an empty, imported, unknown block', () => {
+    const s = stackIn(new App(), 'S');
+    const v = ec2.Vpc.fromVpcAttributes(s, 'I', { vpcId: 'vpc-1', availabilityZones: ['us-east-1a'] });
+    expect(readVpcFacts(v).cidrs).toStrictEqual([{ family: 'ipv4', text: '', source: 'imported', unknownReason: 'the imported VPC was given no vpcCidrBlock' }]);
+  });
+
+  test('malformed primary and secondary IPv4 blocks are named CidrBlock', () => {
+    const s = stackIn(new App(), 'S');
+    const bare = new BareVpc(s, 'Bare', { cidrBlock: '10.0.0.1/16' });
+    expect(() => readVpcFacts(asVpc(bare))).toThrow(/^\S+ 'S\/Bare': CidrBlock "10\.0\.0\.1\/16"; host bits are set\. Use 10\.0\.0\.0\/16\./);
+    const v = vpcIn(s, 'V');
+    new ec2.CfnVPCCidrBlock(s, 'Bad', { vpcId: v.vpcId, cidrBlock: '10.1.0.1/16' });
+    expect(() => readVpcFacts(v)).toThrow(/^CfnVPCCidrBlock 'S\/Bad': CidrBlock "10\.1\.0\.1\/16"; host bits are set\./);
+  });
+
+  test('a subnet without a route table at all is refused like one without an ID', () => {
+    const s = stackIn(new App(), 'S');
+    const v = vpcIn(s, 'V');
+    const stub = { subnetId: 'subnet-9', node: { path: 'x' } } as unknown as ec2.ISubnet;
+    expect(() => selectRouteTables(s, 'subnets', v, undefined, [stub])).toThrow(/subnets selects subnet subnet-9 of S\/V, which has no route table ID/);
+  });
+});
