@@ -179,6 +179,12 @@ describe('tryParseCidr', () => {
     expect(result.ok && result.block.cidr).toBe('2001:db8::/32');
   });
 
+  test('a failure carries `canonical` only when there is a block to suggest', () => {
+    // GIVEN / WHEN / THEN: the key is absent, not present and undefined
+    expect(tryParseCidr('10.0.0.0/33')).toStrictEqual({ ok: false, reason: 'prefix length 33 is out of range 0–32' });
+    expect(tryParseCidr('10.0.0.1/16')).toStrictEqual({ ok: false, reason: 'host bits are set', canonical: '10.0.0.0/16' });
+  });
+
   test('cidrProblem words a failure for another construct', () => {
     // GIVEN
     const result = tryParseCidr('10.0.0.1/16');

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { anyBlock, ipv4Block, ipv6Block, RefBlock, refCidr, refRange, compareParts } from './ip-reference';
+import { runs } from './runs';
 import { CidrBlock } from '../../src/net';
 import { findOverlaps, overlapsAny, sweepOrder, SweepSort } from '../../src/net/overlap';
 
 // At least 10,000 random cases per property and per family.
-const RUNS = 10_000;
+const RUNS = runs(10_000);
 // Inputs of hundreds of blocks, for the radix-sort path: few runs, and no shrinking on failure
 // (shrinking a 400-block counterexample through an O(n²) reference takes minutes).
-const LARGE = { numRuns: 40, endOnFailure: true };
+const LARGE = { numRuns: runs(40), endOnFailure: true };
 
 jest.setTimeout(120_000);
 
@@ -119,7 +120,7 @@ describe('findOverlaps', () => {
   });
 
   test('both families mixed: matches the O(n²) double loop', () => {
-    fc.assert(fc.property(withDuplicates(anyBlock, 30), (refs) => checkFindOverlaps(refs)), { numRuns: 2_000 });
+    fc.assert(fc.property(withDuplicates(anyBlock, 30), (refs) => checkFindOverlaps(refs)), { numRuns: runs(2_000) });
   });
 
   test('the radix sort (large inputs) gives the same pairs as the double loop', () => {
@@ -138,7 +139,7 @@ describe('findOverlaps', () => {
       // THEN
       expect(Array.from(byRadix)).toEqual(Array.from(byComparison));
       checkFindOverlaps(refs, 'radix');
-    }), { numRuns: 2_000 });
+    }), { numRuns: runs(2_000) });
   });
 });
 

@@ -117,3 +117,22 @@ describe('quota overrides', () => {
     expect(message.startsWith('QuotaValues: activePeeringsPerVpc 0;')).toBe(true);
   });
 });
+
+describe('quota overrides: values JSON cannot carry, and the row lookup', () => {
+  test('null is refused as not an object, with the fix that shows one', () => {
+    expect(quotaError(null).message).toBe(
+      'QuotaValues \'App/Quotas\': quotas null; quota overrides are an object with any of the keys activePeeringsPerVpc, routesPerRouteTable, '
+      + 'ipv4CidrBlocksPerVpc, ipv6CidrBlocksPerVpc, gatewayEndpointsPerRegion, interfaceEndpointsPerVpc, vpcsPerPrivateHostedZone, '
+      + 'hostedZonesPerAccount. Pass an object such as { "activePeeringsPerVpc": 100 }. [cdk-private-connectivity:quota-invalid]',
+    );
+  });
+
+  test('a bigint is refused and shown as its digits (JSON cannot render it)', () => {
+    expect(quotaError({ routesPerRouteTable: 100n }).message).toContain('routesPerRouteTable 100; routes per route table (per IP family) must be a whole number from 1 to 1000');
+  });
+
+  test('quotaRow finds a row by key and refuses a key without one', () => {
+    expect(quotaRow('hostedZonesPerAccount')).toBe(QUOTA_TABLE[QUOTA_TABLE.length - 1]);
+    expect(() => quotaRow('nope' as keyof QuotaValues)).toThrow(/^no quota row for nope$/);
+  });
+});

@@ -150,3 +150,9 @@ describe('region names that must name a region, not only parse', () => {
     expect(new Set(KNOWN_REGIONS).size).toBe(KNOWN_REGIONS.length);
   });
 });
+
+describe('validateRegionName: the prop by default', () => {
+  test('a malformed name is reported under `region` unless another prop is named', () => {
+    expect(() => validateRegionName('US-EAST-1', 'Thing')).toThrow(/^Thing: region "US-EAST-1"; a region name looks like us-east-1/);
+  });
+});
