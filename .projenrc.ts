@@ -11,6 +11,8 @@ function jestProject(displayName: string, options: Record<string, unknown> = {})
     displayName,
     testMatch: ['<rootDir>/test/**/*.test.ts'],
     testPathIgnorePatterns: ['/node_modules/'],
+    // Stryker's sandboxes hold a copy of the repository: jest must not see their modules twice.
+    modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
     clearMocks: true,
     transform: { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] },
     ...options,
@@ -174,6 +176,9 @@ project.addPackageIgnore('/bench/');
 project.addPackageIgnore('/docs/mutation.md');
 project.addPackageIgnore('/.ci/');
 project.addPackageIgnore('/scripts/');
+project.addPackageIgnore('/stryker.config.json');
+project.addPackageIgnore('/stryker.jest.config.js');
+project.addPackageIgnore('/reports/');
 project.addPackageIgnore('/requirements-dev.txt');
 project.addPackageIgnore('/cdk.context.json');
 

@@ -27,6 +27,6 @@ test('every file the README links to exists and is in the npm package', () => {
 test('the package holds the library, its handlers and docs, and no test, source or tooling file', () => {
   expect(packed).toEqual(expect.arrayContaining(['README.md', 'API.md', 'LICENSE', 'handlers/peering-connection/index.js']));
   const stray = packed.filter((p) => /^(src|test|scripts|bench|examples|\.ci|projenrc)\//.test(p)
-    || ['requirements-dev.txt', 'cdk.context.json', '.projenrc.ts', 'docs/mutation.md'].includes(p));
+    || ['requirements-dev.txt', 'cdk.context.json', '.projenrc.ts', 'docs/mutation.md', 'stryker.config.json', 'stryker.jest.config.js'].includes(p));
   expect(stray).toEqual([]);
 });
