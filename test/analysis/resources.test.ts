@@ -72,7 +72,7 @@ describe('the graph', () => {
     expect(data.connections).toEqual([{ kind: 'privatelink-resource', from: 'Consumer/Vpc', to: SERVICE_NETWORK_ARN, owner: 'Consumer/Lattice', ports: [443] }]);
   });
 
-  test('graph-interface-endpoint-quota: a resource endpoint uses none of the interface endpoint quota', () => {
+  test('a resource endpoint uses none of the interface endpoint quota (which counts interface and GWLB endpoints only)', () => {
     // GIVEN: a quota of one interface endpoint per VPC
     const withInterface = (extra: boolean) => {
       const e = estate();
