@@ -77,6 +77,8 @@ export function estimateCost(t: Topology): CostEstimate {
     rates.push({ item: 'NLB capacity units (per NLCU-hour, by traffic)', usd: PRICES.networkLoadBalancerNlcuHour.usd, unit: PRICES.networkLoadBalancerNlcuHour.unit, source: PRICES.networkLoadBalancerNlcuHour.source });
   }
   if (t.gatewayLoadBalancers > 0) lines.push(line('Gateway Load Balancers', t.gatewayLoadBalancers, PRICES.gatewayLoadBalancerHour));
+  const lattice = t.endpoints.filter((e) => e.type === 'Resource' || e.type === 'ServiceNetwork').length;
+  if (lattice > 0) notes.push(`${lattice} resource or service-network endpoint(s) (PrivateLink for VPC resources): no list price in src/net/prices.ts, not included`);
   const peerings = t.links.filter((l) => l.kind === 'peering' && l.toVpc);
   if (peerings.length > 0) {
     rates.push({ item: 'VPC peering within one Availability Zone', usd: PRICES.peeringSameAzPerGb.usd, unit: PRICES.peeringSameAzPerGb.unit, source: PRICES.peeringSameAzPerGb.source });

@@ -29,8 +29,8 @@ export function toMermaid(r: ConnectivityReportData): string {
       if (state === 'both') lines.push(`  ${a} <-->|peering| ${b}`);
       else if (state === 'one-way') lines.push(`  ${a} -.->|"peering (one-way routes)"| ${b}`);
       else lines.push(`  ${a} -.-|"peering (${state === 'unknown' ? 'routes unknown' : 'no routes'})"| ${b}`);
-    } else if (c.kind === 'privatelink') {
-      lines.push(`  ${a} -->|"privatelink${portsLabel(c)}"| ${b}`);
+    } else if (c.kind === 'privatelink' || c.kind === 'privatelink-resource') {
+      lines.push(`  ${a} -->|"${c.kind}${portsLabel(c)}"| ${b}`);
     } else {
       lines.push(`  ${a} -.->|"${text(c.kind.replace(/-/g, ' '))}"| ${b}`);
     }

@@ -155,6 +155,16 @@ export function explainVpcs(ix: ReachIndex, from: string, to: string): Reach {
         ports,
         notes: [`consumer to service only${ports ? `, on port${ports.length > 1 ? 's' : ''} ${ports.join(', ')}${more}` : ''}; overlapping CIDR blocks do not matter`],
       }));
+    } else if (link.kind === LinkKind.PRIVATELINK_RESOURCE && link.from === from && link.to === to) {
+      // Access VPC resources through AWS PrivateLink: the consumer's resource endpoint reaches the
+      // shared resource on the resource configuration's port ranges, through the provider's resource gateway.
+      const ports = link.ports && link.ports.length > 0 ? link.ports : undefined;
+      candidates.push(answer(from, to, ReachabilityStatus.REACHABLE, {
+        path: [from, `privatelink-resource ${link.owner}`, to],
+        via: [LinkKind.PRIVATELINK_RESOURCE],
+        ports,
+        notes: [`consumer to the shared resource only${ports ? `, on port${ports.length > 1 ? 's' : ''} ${ports.join(', ')}` : ''}; overlapping CIDR blocks do not matter`],
+      }));
     } else if (link.kind === LinkKind.PEERING && ((link.from === from && link.to === to) || (link.from === to && link.to === from))) {
       candidates.push(overPeering(ix, i, link, a, b));
     }
@@ -184,6 +194,12 @@ function whyNoConnection(ix: ReachIndex, a: TopoVpc, b: TopoVpc): string[] {
   for (const { link } of reverse) {
     reasons.push(`PrivateLink is one-directional: ${b.path} consumes a service of ${a.path} (${link.owner}), so ${b.path} can open connections to ${a.path}, not the reverse. ` +
       `Give ${b.path} an endpoint service of its own for ${a.path} to consume, or peer them`);
+  }
+  const reverseResource = ix.linksOf(b.path)
+    .filter(({ link }) => link.kind === LinkKind.PRIVATELINK_RESOURCE && link.from === b.path && link.to === a.path);
+  for (const { link } of reverseResource) {
+    reasons.push(`PrivateLink for VPC resources is one-directional: ${b.path} reaches a resource shared from ${a.path} (${link.owner}), not the reverse. ` +
+      `Share a resource of ${b.path} with ${a.path} (a PrivateLinkResource and a PrivateLinkResourceEndpoint), or peer them`);
   }
   const viaPrivateLink = ix.linksOf(a.path).filter(({ link }) => link.kind === LinkKind.PRIVATELINK && link.from === a.path && link.toVpc)
     .map(({ link }) => link.to).filter((p) => peersOf(b.path).includes(p));

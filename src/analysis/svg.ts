@@ -30,6 +30,7 @@ const STYLE = {
   'peering-one-way': { color: '#d97706', dash: '7 4', both: false },
   'peering-none': { color: '#9ca3af', dash: '2 4', both: false },
   'privatelink': { color: '#8250df', dash: '', both: false },
+  'privatelink-resource': { color: '#bf3989', dash: '', both: false },
   'endpoint': { color: '#1a7f37', dash: '5 4', both: false },
   'other': { color: '#57606a', dash: '5 4', both: false },
 } as const;
@@ -114,6 +115,9 @@ export function toSvg(r: ConnectivityReportData): string {
     } else if (c.kind === 'privatelink') {
       style = 'privatelink';
       label = `PrivateLink${portsLabel(c)}`;
+    } else if (c.kind === 'privatelink-resource') {
+      style = 'privatelink-resource';
+      label = `resource${portsLabel(c)}`;
     } else if (c.kind.endsWith('-endpoint')) {
       style = 'endpoint';
       label = c.kind.replace(/-endpoint$/, '').replace(/-/g, ' ');
@@ -142,6 +146,7 @@ export function toSvg(r: ConnectivityReportData): string {
     ['peering-one-way', 'peering, routes one way only'],
     ['peering-none', 'peering without routes, or unknown'],
     ['privatelink', 'PrivateLink: consumer to service, listener ports'],
+    ['privatelink-resource', 'PrivateLink for VPC resources: consumer to resource, its ports'],
     ['endpoint', 'gateway or interface endpoint to an AWS service'],
   ];
   const legendParts: string[] = [];

@@ -19,6 +19,7 @@ import { ResolvedQuotas } from '../net/quota-table';
 export const LinkKind = {
   PEERING: ConnectionKind.PEERING as string,
   PRIVATELINK: ConnectionKind.PRIVATELINK as string,
+  PRIVATELINK_RESOURCE: ConnectionKind.PRIVATELINK_RESOURCE as string,
   GATEWAY_ENDPOINT: 'gateway-endpoint',
   INTERFACE_ENDPOINT: 'interface-endpoint',
   GATEWAY_LOAD_BALANCER_ENDPOINT: 'gateway-load-balancer-endpoint',
@@ -137,6 +138,11 @@ export function renderValue(scope: IConstruct, value: string): string {
   return render(resolved);
 }
 
+/** `ServiceNetwork` → `service-network`. */
+function kebab(s: string): string {
+  return s.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
 /** Read the graph (and the app's routes and endpoints) into a `Topology`. */
 export function readTopology(graph: ConnectivityGraph): Topology {
   const index = indexApp(graph);
@@ -179,8 +185,11 @@ export function readTopology(graph: ConnectivityGraph): Topology {
   for (const c of graph.connections) {
     const from = pathOf.get(c.source)!;
     const to = c.target ? pathOf.get(c.target)! : undefined;
-    if (c.kind === ConnectionKind.PRIVATELINK) privateLinkOwners.add(c.owner);
-    const serviceName = (c.owner as { service?: { serviceName?: unknown } }).service?.serviceName;
+    if (c.kind === ConnectionKind.PRIVATELINK || c.kind === ConnectionKind.PRIVATELINK_RESOURCE) privateLinkOwners.add(c.owner);
+    // Outside the app, the far end is named as the owner's endpoint names it: a service name, or a
+    // resource configuration or service network ARN.
+    const serviceName = (c.owner as { service?: { serviceName?: unknown } }).service?.serviceName
+      ?? graph.endpoints.find((e) => e.owner === c.owner)?.serviceName;
     linkOfConnection.set(c, links.length);
     const literalPorts = c.ports?.filter((p) => !Token.isUnresolved(p));
     const unknownPorts = (c.ports?.length ?? 0) - (literalPorts?.length ?? 0);
@@ -195,9 +204,10 @@ export function readTopology(graph: ConnectivityGraph): Topology {
     });
   }
   for (const e of graph.endpoints) {
-    if (privateLinkOwners.has(e.owner)) continue; // shown as its PrivateLink connection
+    if (privateLinkOwners.has(e.owner)) continue; // shown as its PrivateLink (or resource) connection
     const kind = e.kind === EndpointKind.GATEWAY ? LinkKind.GATEWAY_ENDPOINT
-      : e.kind === EndpointKind.INTERFACE ? LinkKind.INTERFACE_ENDPOINT : LinkKind.GATEWAY_LOAD_BALANCER_ENDPOINT;
+      : e.kind === EndpointKind.INTERFACE ? LinkKind.INTERFACE_ENDPOINT
+        : e.kind === EndpointKind.GATEWAY_LOAD_BALANCER ? LinkKind.GATEWAY_LOAD_BALANCER_ENDPOINT : `${kebab(e.kind)}-endpoint`;
     links.push({
       kind,
       owner: e.owner.node.path,

@@ -35,6 +35,10 @@ export enum EndpointKind {
   INTERFACE = 'Interface',
   /** Gateway Load Balancer endpoint. */
   GATEWAY_LOAD_BALANCER = 'GatewayLoadBalancer',
+  /** Resource endpoint to a resource configuration (PrivateLink for VPC resources); not counted against the interface endpoint quota. */
+  RESOURCE = 'Resource',
+  /** Service-network endpoint to a VPC Lattice service network; not counted against the interface endpoint quota. */
+  SERVICE_NETWORK = 'ServiceNetwork',
 }
 
 /** A VPC known to the graph. */

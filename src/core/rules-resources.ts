@@ -69,8 +69,8 @@ export const ResourceRules = {
   // ---- quotas ----
   RESOURCE_GATEWAY_QUOTA: rule('resource-gateway-quota', E,
     'A VPC holds more resource gateways than the VPC Lattice quota (default 500 per VPC).',
-    'Share several resource configurations through one gateway, or request a quota increase and declare it with the cdk-private-connectivity:resource-quotas context key.'),
+    'Share several resource configurations through one gateway, or request a quota increase and declare it with ConnectivityGraph.declareQuotas or the cdk-private-connectivity:quotas context key.'),
   RESOURCE_CONFIGURATION_QUOTA: rule('resource-configuration-quota', E,
     'An account and region hold more resource configurations (default 2,000), or a group more child configurations (default 60), than the VPC Lattice quotas.',
-    'Request a quota increase and declare it with the cdk-private-connectivity:resource-quotas context key, or split the group.'),
+    'Request a quota increase and declare it with ConnectivityGraph.declareQuotas or the cdk-private-connectivity:quotas context key, or split the group.'),
 } as const;

@@ -24,6 +24,7 @@ export interface QuotaRow {
 const VPC_QUOTAS = 'Amazon VPC quotas';
 const PRIVATELINK_QUOTAS = 'AWS PrivateLink quotas';
 const ROUTE53_QUOTAS = 'Amazon Route 53 quotas';
+const LATTICE_QUOTAS = 'Quotas for Amazon VPC Lattice';
 
 /** Every quota, in `QuotaValues` order. */
 export const QUOTA_TABLE: readonly QuotaRow[] = [
@@ -50,6 +51,24 @@ export const QUOTA_TABLE: readonly QuotaRow[] = [
   { key: 'vpcsPerPrivateHostedZone', description: 'VPCs associated with one private hosted zone', default: 300, max: undefined, source: ROUTE53_QUOTAS },
   // Amazon Route 53 quotas: "Hosted zones | 500"; adjustable, no maximum documented.
   { key: 'hostedZonesPerAccount', description: 'hosted zones per account', default: 500, max: undefined, source: ROUTE53_QUOTAS },
+  // Quotas for Amazon VPC Lattice: "Resource gateways per VPC | 500 | Yes"; no maximum documented.
+  { key: 'resourceGatewaysPerVpc', description: 'resource gateways per VPC', default: 500, max: undefined, source: LATTICE_QUOTAS },
+  // Quotas for Amazon VPC Lattice: "Resource configurations per AWS Region | 2,000 | Yes" (per account); no maximum documented.
+  {
+    key: 'resourceConfigurationsPerRegion',
+    description: 'resource configurations per account and Region',
+    default: 2000,
+    max: undefined,
+    source: LATTICE_QUOTAS,
+  },
+  // Quotas for Amazon VPC Lattice: "Child Resource Configurations per Group Resource Configuration | 60 | Yes"; no maximum documented.
+  {
+    key: 'childConfigurationsPerGroup',
+    description: 'child resource configurations per group resource configuration',
+    default: 60,
+    max: undefined,
+    source: LATTICE_QUOTAS,
+  },
 ];
 
 /** Every quota with a value: the override where one was given, else the AWS default. */

@@ -51,4 +51,22 @@ export interface QuotaValues {
    * @default 500
    */
   readonly hostedZonesPerAccount?: number;
+
+  /**
+   * Resource gateways per VPC (Quotas for Amazon VPC Lattice; adjustable, no documented maximum).
+   * @default 500
+   */
+  readonly resourceGatewaysPerVpc?: number;
+
+  /**
+   * Resource configurations per account and Region (Quotas for Amazon VPC Lattice; adjustable, no documented maximum).
+   * @default 2000
+   */
+  readonly resourceConfigurationsPerRegion?: number;
+
+  /**
+   * Child resource configurations per group resource configuration (Quotas for Amazon VPC Lattice; adjustable, no documented maximum).
+   * @default 60
+   */
+  readonly childConfigurationsPerGroup?: number;
 }

@@ -6,7 +6,7 @@ import { PrivateLinkResource } from './private-link-resource';
 import { IPrivateLinkResource } from './resource-reference';
 import { AvailabilityZoneIds, AzMapping } from '../core/az-ids';
 import { fail } from '../core/errors';
-import { ConnectionKind, ConnectivityGraph } from '../core/graph';
+import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
 import { Rules } from '../core/rules';
 import { checkCidrOverrides, readVpcFacts, VpcFacts } from '../core/vpc-facts';
 import { warn, warnOnce } from '../core/warnings';
@@ -161,6 +161,14 @@ export class PrivateLinkResourceEndpoint extends Construct implements ec2.IConne
       this.endpoint.addDependency(resource.resourceShare);
     }
 
+    // AWS PrivateLink quotas count interface and Gateway Load Balancer endpoints per VPC: the graph
+    // counts those kinds only, so a Resource or ServiceNetwork endpoint uses none of that quota.
+    graph._addEndpoint({
+      owner: this,
+      vpc: props.vpc,
+      kind: resource ? EndpointKind.RESOURCE : EndpointKind.SERVICE_NETWORK,
+      serviceName: resource?.resourceConfigurationArn ?? props.serviceNetworkArn!,
+    });
     graph._addConnection({
       owner: this,
       kind: ConnectionKind.PRIVATELINK_RESOURCE,

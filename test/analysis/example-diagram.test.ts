@@ -37,7 +37,7 @@ test('no edge label of the example diagram covers a box or another label', () =>
   const boxes = rects.filter((r) => r.rx === 4 || r.rx === 14); // VPCs, services
   const labels = rects.filter((r) => r.rx === 3);
   const overlaps = (a: typeof rects[0], b: typeof rects[0]) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-  expect(boxes).toHaveLength(23); // 14 VPCs, 9 services
+  expect(boxes).toHaveLength(27); // 16 VPCs, 11 services (one of them cross-region)
   expect(labels.length).toBeGreaterThan(0);
   const clashes = labels.flatMap((l, i) => [...boxes, ...labels.slice(i + 1)].filter((b) => overlaps(l, b)).map((b) => [l, b]));
   expect(clashes).toEqual([]);

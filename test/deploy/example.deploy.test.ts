@@ -6,11 +6,15 @@ import * as path from 'path';
 import * as ec2 from '@aws-sdk/client-ec2';
 import { DescribeVpcEndpointsCommand } from '@aws-sdk/client-ec2';
 import * as elb from '@aws-sdk/client-elastic-load-balancing-v2';
+import * as ram from '@aws-sdk/client-ram';
 import { GetHostedZoneCommand, ListHostedZonesByNameCommand, ListResourceRecordSetsCommand, ListVPCAssociationAuthorizationsCommand } from '@aws-sdk/client-route-53';
 import { App, Stack } from 'aws-cdk-lib';
 import * as cdkEc2 from 'aws-cdk-lib/aws-ec2';
+import { readAssembly } from './assembly';
 import { checkEndpoints, checkPeerings, deployedServiceName, deployedTypes } from './checks';
+import type { Engine } from './engine';
 import { Harness } from './harness';
+import { latticeOf } from './resources/lattice';
 import { EmulatedState } from './state';
 import { exampleApp, initContext, synthAll } from './synth';
 import { GatewayLoadBalancerService, InspectionEndpoints } from '../../src';
@@ -18,6 +22,18 @@ import { GatewayLoadBalancerService, InspectionEndpoints } from '../../src';
 jest.setTimeout(240_000);
 
 const PLACEHOLDER = 'com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0';
+/** The resource configuration ARN the partner's stack names (examples/resources.ts), replaced by the deployed one. */
+const RESOURCE_ARN_PLACEHOLDER = 'arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0';
+/** The stack that creates the partner's resource endpoint: deployed once the partner has accepted the share. */
+const RESOURCE_CONSUMER = 'ResourcePartnerConsumer';
+const [NETWORK, PARTNER] = ['111111111111', '222222222222'];
+
+/** The ARN of the resource configuration the ResourceProvider stack deployed (what the provider hands the partner). */
+function deployedConfigurationArn(engine: Engine): string {
+  const cfg = engine.resourcesOfType('AWS::VpcLattice::ResourceConfiguration').find((r) => r.stack.stackName === 'ResourceProvider');
+  if (!cfg) throw new Error('stack ResourceProvider deployed no resource configuration (yet)');
+  return cfg.physicalId;
+}
 const CONTEXTS: Array<[string, Record<string, unknown>]> = [
   ['examples/cdk.json', {}],
   ['examples/cdk.json and the cdk init feature flags', initContext()],
@@ -37,7 +53,17 @@ afterAll(async () => {
 describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_label, index) => {
   beforeAll(async () => {
     await h.reset();
-    await h.deploy(dirs[index], { placeholders: { [PLACEHOLDER]: (e) => deployedServiceName(e, 'PrivateLinkProvider') } });
+    const asm = readAssembly(dirs[index]);
+    const placeholders = {
+      [PLACEHOLDER]: (e: Engine) => deployedServiceName(e, 'PrivateLinkProvider'),
+      [RESOURCE_ARN_PLACEHOLDER]: deployedConfigurationArn,
+    };
+    await h.deploy(asm, { only: asm.stacks.map((s) => s.id).filter((id) => id !== RESOURCE_CONSUMER), placeholders });
+    // Access a resource through a resource VPC endpoint (AWS PrivateLink guide): a configuration
+    // shared through AWS RAM is usable once the consumer accepts the share's invitation (no
+    // invitation within one organization with RAM sharing enabled; the partner is outside it).
+    expect(latticeOf(h.engine).acceptInvitations(PARTNER)).toHaveLength(1);
+    await h.deploy(asm, { only: [RESOURCE_CONSUMER], placeholders });
   });
 
   test('every stack and resource type deployed', () => {
@@ -45,10 +71,12 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
       'EndpointsVpc', 'HubPartnerSpoke', 'HubPartnerSpoke-ToHub-Accepter', 'HubVpc', 'HubVpc-SharedEndpoints-222222222222-us-east-1',
       'InspectionApp', 'InspectionAppliances', 'PeeringEuropeVpc', 'PeeringPartnerVpc', 'PeeringVpc', 'PeeringVpc-HubToEurope-Accepter', 'PeeringVpc-HubToPartner-Accepter',
       'PrivateLinkAcceptance', 'PrivateLinkConsumer', 'PrivateLinkPartnerConsumer', 'PrivateLinkProvider', 'PrivateLinkRemoteConsumer',
+      'ResourcePartnerConsumer', 'ResourceProvider',
     ]);
     expect(deployedTypes(h.engine)).toEqual(expect.arrayContaining([
       'AWS::EC2::Instance', 'AWS::EC2::VPCEndpointService', 'AWS::S3::BucketPolicy', 'Custom::PeeringConnection', 'Custom::PrivateLinkEndpointAcceptance',
       'AWS::EC2::GatewayRouteTableAssociation', 'AWS::Route53::HostedZone', 'AWS::Route53::RecordSet', 'Custom::HostedZoneAssociation',
+      'AWS::VpcLattice::ResourceGateway', 'AWS::VpcLattice::ResourceConfiguration', 'AWS::RAM::ResourceShare',
     ]));
   });
 
@@ -198,6 +226,81 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
     expect(edge).toHaveLength(1);
     for (const s of protectedSubnets) expect(target(edge[0], s.CidrBlock!)).toEqual([endpointOf.get(s.AvailabilityZone!)]);
     expect((edge[0].Routes ?? []).filter((r) => r.GatewayId !== 'local')).toHaveLength(2);
+  });
+
+  /** A stack's only resource of a type, its VPC and the VPC's subnets (sorted), as the partner or provider sees them. */
+  async function deployedIn(stackName: string, account: string, type: string) {
+    const of = (t: string) => h.engine.resourcesOfType(t).filter((r) => r.stack.stackName === stackName);
+    const [resource, ...more] = of(type);
+    expect(more).toEqual([]);
+    const c = (await h.engine.accounts.for(account, 'us-east-1')).ec2;
+    const vpcId = of('AWS::EC2::VPC')[0].physicalId;
+    const subnets = (await c.send(new ec2.DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).Subnets!;
+    return { c, vpcId, subnetIds: subnets.map((x) => x.SubnetId!).sort(), resource, groups: of('AWS::EC2::SecurityGroup').map((g) => g.physicalId) };
+  }
+  const ruleRows = (rules: ec2.IpPermission[]) => rules.flatMap((r) => [
+    ...(r.IpRanges ?? []).map((x) => [r.IpProtocol, r.FromPort, r.ToPort, x.CidrIp]),
+    ...(r.UserIdGroupPairs ?? []).map((x) => [r.IpProtocol, r.FromPort, r.ToPort, x.GroupId]),
+  ]).sort();
+
+  test('resources: the resource gateway in the provider\'s subnets, its security group reaching only Postgres', async () => {
+    const provider = await deployedIn('ResourceProvider', NETWORK, 'AWS::VpcLattice::ResourceGateway');
+    const gateways = [...latticeOf(h.engine).gateways.values()];
+    expect(gateways).toHaveLength(1);
+    expect(gateways[0].arn).toBe(provider.resource.physicalId);
+    const [gatewayGroup] = gateways[0].securityGroupIds;
+    expect(gateways[0]).toMatchObject({ account: NETWORK, region: 'us-east-1', vpcId: provider.vpcId, subnetIds: provider.subnetIds, securityGroupIds: [gatewayGroup], status: 'ACTIVE' });
+    expect(provider.subnetIds).toHaveLength(2);
+    // Two groups in the stack: the gateway's own and the database's.
+    const database = provider.groups.filter((g) => g !== gatewayGroup);
+    expect(provider.groups).toContain(gatewayGroup);
+    expect(database).toHaveLength(1);
+    // Nothing comes in; out only to the resource's port: the VPC (the DNS target's addresses) and the database's group.
+    const state = new EmulatedState(h.engine);
+    const rules = await state.securityGroupRules(NETWORK, 'us-east-1', gatewayGroup);
+    expect(rules.ingress).toEqual([]);
+    expect(ruleRows(rules.egress)).toEqual([['tcp', 5432, 5432, '10.60.0.0/16'], ['tcp', 5432, 5432, database[0]]].sort());
+    // The database admits Postgres from the gateway's group only.
+    expect(ruleRows((await state.securityGroupRules(NETWORK, 'us-east-1', database[0])).ingress)).toEqual([['tcp', 5432, 5432, gatewayGroup]]);
+  });
+
+  test('resources: a SINGLE configuration of the DNS target on Postgres behind the gateway, shared through RAM with the partner', async () => {
+    const store = latticeOf(h.engine);
+    const [gw] = [...store.gateways.values()];
+    const configurations = [...store.configurations.values()];
+    expect(configurations.map((c) => [c.account, c.type, c.resourceGatewayId, c.portRanges, c.protocol, c.definition])).toEqual([
+      [NETWORK, 'SINGLE', gw.id, ['5432'], 'TCP', { dnsResource: { domainName: 'orders-db.internal.example.com', ipAddressType: 'IPV4' } }],
+    ]);
+    const arn = configurations[0].arn;
+    const { credentials } = await h.engine.accounts.for(NETWORK, 'us-east-1');
+    const client = new ram.RAMClient({ region: 'us-east-1', endpoint: h.engine.accounts.endpoint, credentials, maxAttempts: 2 });
+    try {
+      const shares = (await client.send(new ram.GetResourceSharesCommand({ resourceOwner: 'SELF' }))).resourceShares!;
+      expect(shares.map((s) => [s.status, s.owningAccountId])).toEqual([['ACTIVE', NETWORK]]);
+      const principals = (await client.send(new ram.GetResourceShareAssociationsCommand({ associationType: 'PRINCIPAL' }))).resourceShareAssociations!;
+      expect(principals.map((a) => [a.resourceShareArn, a.associatedEntity, a.status])).toEqual([[shares[0].resourceShareArn, PARTNER, 'ASSOCIATED']]);
+      const share = store.shares.get(shares[0].resourceShareArn!)!;
+      expect(share.resourceArns).toEqual([arn]);
+      expect([...share.invitations]).toEqual([[PARTNER, 'ACCEPTED']]);
+    } finally {
+      client.destroy();
+    }
+  });
+
+  test('resources: the partner\'s Resource endpoint in its subnets, to the shared configuration, admitting Postgres from its VPC only', async () => {
+    const consumer = await deployedIn(RESOURCE_CONSUMER, PARTNER, 'AWS::EC2::VPCEndpoint');
+    const described = (await consumer.c.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [consumer.resource.physicalId] }))).VpcEndpoints!;
+    expect(described).toHaveLength(1);
+    const [e] = described;
+    expect(e).toMatchObject({ VpcEndpointType: 'Resource', VpcId: consumer.vpcId, State: 'available', ResourceConfigurationArn: deployedConfigurationArn(h.engine) });
+    expect(e.ServiceNetworkArn).toBeUndefined();
+    expect([...e.SubnetIds!].sort()).toEqual(consumer.subnetIds);
+    // The endpoint's own group, the stack's only one.
+    expect(e.Groups!.map((g) => g.GroupId)).toEqual(consumer.groups);
+    const rules = await new EmulatedState(h.engine).securityGroupRules(PARTNER, 'us-east-1', consumer.groups[0]);
+    expect(ruleRows(rules.ingress)).toEqual([['tcp', 5432, 5432, '10.61.0.0/16']]);
+    // CDK's "disallow all traffic" egress placeholder: the endpoint's group starts no connection.
+    expect(ruleRows(rules.egress)).toEqual([['icmp', 252, 86, '255.255.255.255/32']]);
   });
 
   // Last: it deletes every stack.

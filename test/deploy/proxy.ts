@@ -185,12 +185,22 @@ export class AwsView {
     return set.children.map((item) => textAt(item, 'status', 'code'));
   }
 
+  /** Endpoint state AWS shows and the emulator does not: pendingAcceptance, and what a lattice endpoint is associated with. */
   private endpointAnswer(doc: XmlElement): void {
-    const pending = this.shims()?.pendingEndpoints;
+    const shims = this.shims();
     const set = findDeep(doc, 'vpcEndpointSet');
-    if (!set || !pending) return;
+    if (!set || !shims) return;
     for (const item of set.children) {
-      if (pending.has(textAt(item, 'vpcEndpointId')) && child(item, 'state')) setTextAt(item, 'pendingAcceptance', 'state');
+      const id = textAt(item, 'vpcEndpointId');
+      if (shims.pendingEndpoints.has(id) && child(item, 'state')) setTextAt(item, 'pendingAcceptance', 'state');
+      const lattice = shims.latticeEndpoint(id);
+      // VpcEndpoint (Amazon EC2 API Reference): resourceConfigurationArn, serviceNetworkArn.
+      const arns: Array<[string, string | undefined]> = [['resourceConfigurationArn', lattice?.resourceConfigurationArn], ['serviceNetworkArn', lattice?.serviceNetworkArn]];
+      for (const [name, value] of arns) {
+        if (!value || child(item, name)) continue;
+        item.children.push({ name, attrs: '', children: [], text: '' });
+        setTextAt(item, value, name);
+      }
     }
   }
 }

@@ -21,6 +21,7 @@
 // | resourceConfigurations (resources/lattice.ts) | no VPC Lattice resource configuration API (SINGLE, GROUP, CHILD, ARN): kept per engine | AWS::VpcLattice::ResourceConfiguration; CreateResourceConfiguration (Amazon VPC Lattice API Reference) |
 // | latticeShares (resources/ram.ts) | RAM refuses vpc-lattice resource ARNs ("You cannot share the selected resource type") and sends no invitations: the share's principals live in the emulator, its lattice resources and invitations here | CreateResourceShare (AWS RAM API Reference); Accepting and rejecting invitations (AWS RAM User Guide) |
 // | resourceEndpointAccess (resources/lattice.ts) | a Resource or ServiceNetwork endpoint is created unchecked (any subnets, no share needed) and without its ARN | CreateVpcEndpoint (Amazon EC2 API Reference); Access a resource through a resource VPC endpoint (AWS PrivateLink guide) |
+// | latticeEndpoint (+ the AWS view) | DescribeVpcEndpoints drops ResourceConfigurationArn and ServiceNetworkArn | VpcEndpoint (Amazon EC2 API Reference) |
 //
 // Done through the service API instead of moto's CloudFormation (no shim needed): PeerOwnerId and
 // PeerRegion (CreateVpcPeeringConnection honours them), AWS::EC2::VPCEndpointService
@@ -33,6 +34,7 @@ import * as iam from '@aws-sdk/client-iam';
 import * as r53 from '@aws-sdk/client-route-53';
 import type { Credentials } from './aws';
 import type { Engine, HandlerContext } from './engine';
+import { LatticeEndpointRecord, latticeOf } from './resources/lattice';
 import { child, textAt, XmlElement } from './xml';
 
 type Props = Record<string, any>;
@@ -137,6 +139,15 @@ export class Shims {
         ipAddressType: p.IpAddressType ?? 'ipv4',
       });
     }
+  }
+
+  /**
+   * What a Resource or ServiceNetwork endpoint is associated with (undefined for other endpoints):
+   * the AWS view adds it to DescribeVpcEndpoints answers as `resourceConfigurationArn` /
+   * `serviceNetworkArn` (VpcEndpoint, Amazon EC2 API Reference), which the emulator drops.
+   */
+  public latticeEndpoint(endpointId: string): LatticeEndpointRecord | undefined {
+    return latticeOf(this.engine).endpoints.get(endpointId);
   }
 
   /** After DeleteVpcEndpoints: the connection is gone. */

@@ -28,6 +28,9 @@ describe('quota defaults', () => {
       interfaceEndpointsPerVpc: 50,
       vpcsPerPrivateHostedZone: 300,
       hostedZonesPerAccount: 500,
+      resourceGatewaysPerVpc: 500,
+      resourceConfigurationsPerRegion: 2000,
+      childConfigurationsPerGroup: 60,
     });
     expect(DEFAULT_QUOTAS).toEqual(quotas);
     expect(resolveQuotas({})).toEqual(quotas);
@@ -42,6 +45,9 @@ describe('quota defaults', () => {
     ['interfaceEndpointsPerVpc', 50, undefined, 'AWS PrivateLink quotas'],
     ['vpcsPerPrivateHostedZone', 300, undefined, 'Amazon Route 53 quotas'],
     ['hostedZonesPerAccount', 500, undefined, 'Amazon Route 53 quotas'],
+    ['resourceGatewaysPerVpc', 500, undefined, 'Quotas for Amazon VPC Lattice'],
+    ['resourceConfigurationsPerRegion', 2000, undefined, 'Quotas for Amazon VPC Lattice'],
+    ['childConfigurationsPerGroup', 60, undefined, 'Quotas for Amazon VPC Lattice'],
   ] as const)('%s: default %d, maximum %s, from "%s"', (key, def, max, source) => {
     // GIVEN / WHEN
     const row = quotaRow(key);
@@ -90,8 +96,8 @@ describe('quota overrides', () => {
     [{ routesPerRouteTable: NaN }, 'routesPerRouteTable NaN; routes per route table'],
     [{ routesPerRouteTable: Infinity }, 'routesPerRouteTable Infinity; routes per route table'],
     [{ routesPerRouteTable: null }, 'routesPerRouteTable null; routes per route table'],
-    [{ peeringsPerVpc: 60 }, 'quota key "peeringsPerVpc"; it is not a quota this library counts; valid keys are activePeeringsPerVpc, routesPerRouteTable, ipv4CidrBlocksPerVpc, ipv6CidrBlocksPerVpc, gatewayEndpointsPerRegion, interfaceEndpointsPerVpc, vpcsPerPrivateHostedZone, hostedZonesPerAccount. Remove it, or use one of the valid keys.'],
-    [{ RoutesPerRouteTable: 60 }, 'quota key "RoutesPerRouteTable"; it is not a quota this library counts; valid keys are activePeeringsPerVpc, routesPerRouteTable, ipv4CidrBlocksPerVpc, ipv6CidrBlocksPerVpc, gatewayEndpointsPerRegion, interfaceEndpointsPerVpc, vpcsPerPrivateHostedZone, hostedZonesPerAccount. Did you mean routesPerRouteTable?'],
+    [{ peeringsPerVpc: 60 }, 'quota key "peeringsPerVpc"; it is not a quota this library counts; valid keys are activePeeringsPerVpc, routesPerRouteTable, ipv4CidrBlocksPerVpc, ipv6CidrBlocksPerVpc, gatewayEndpointsPerRegion, interfaceEndpointsPerVpc, vpcsPerPrivateHostedZone, hostedZonesPerAccount, resourceGatewaysPerVpc, resourceConfigurationsPerRegion, childConfigurationsPerGroup. Remove it, or use one of the valid keys.'],
+    [{ RoutesPerRouteTable: 60 }, 'quota key "RoutesPerRouteTable"; it is not a quota this library counts; valid keys are activePeeringsPerVpc, routesPerRouteTable, ipv4CidrBlocksPerVpc, ipv6CidrBlocksPerVpc, gatewayEndpointsPerRegion, interfaceEndpointsPerVpc, vpcsPerPrivateHostedZone, hostedZonesPerAccount, resourceGatewaysPerVpc, resourceConfigurationsPerRegion, childConfigurationsPerGroup. Did you mean routesPerRouteTable?'],
     [[50], 'quotas [50]; quota overrides are an object with any of the keys activePeeringsPerVpc, routesPerRouteTable'],
     ['50', 'quotas "50"; quota overrides are an object'],
   ])('%j is refused', (overrides, message) => {

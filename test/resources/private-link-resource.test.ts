@@ -258,33 +258,50 @@ describe('PrivateLinkResource', () => {
     const { build } = provider({
       target: undefined,
       targets: [ResourceTarget.ipAddress('10.60.0.10'), ResourceTarget.ipAddress('10.60.0.11'), ResourceTarget.ipAddress('10.60.0.12')],
-    }, { 'cdk-private-connectivity:resource-quotas': { childConfigurationsPerGroup: 2 } });
+    }, { 'cdk-private-connectivity:quotas': { childConfigurationsPerGroup: 2 } });
     expect(build).toThrow(/targets has 3 targets; a group resource configuration may have 2 child configurations.*\[cdk-private-connectivity:resource-configuration-quota\]/);
   });
 
   test('resource-configuration-quota: resource configurations per account and region, counted at synth', () => {
-    const control = provider({}, { 'cdk-private-connectivity:resource-quotas': { resourceConfigurationsPerRegion: 1 } });
+    const control = provider({}, { 'cdk-private-connectivity:quotas': { resourceConfigurationsPerRegion: 1 } });
     control.build();
     expect(synthErrors(control.app)).toBe('');
-    const { app, stack, vpc, build } = provider({}, { 'cdk-private-connectivity:resource-quotas': { resourceConfigurationsPerRegion: 1 } });
+    const { app, stack, vpc, build } = provider({}, { 'cdk-private-connectivity:quotas': { resourceConfigurationsPerRegion: 1 } });
     build();
     new PrivateLinkResource(stack, 'Second', { vpc, target: ResourceTarget.ipAddress('10.60.0.11'), portRanges: ['5432'] });
     expect(synthErrors(app)).toMatch(/PrivateLinkResource 'Provider\/Second': resource configurations in 111111111111\/us-east-1 2; an account may have 1 resource configurations per region.*\[cdk-private-connectivity:resource-configuration-quota\]/);
   });
 
   test('resource-gateway-quota: resource gateways per VPC, counted at synth', () => {
-    const control = provider({}, { 'cdk-private-connectivity:resource-quotas': { resourceGatewaysPerVpc: 1 } });
+    const control = provider({}, { 'cdk-private-connectivity:quotas': { resourceGatewaysPerVpc: 1 } });
     control.build();
     expect(synthErrors(control.app)).toBe('');
-    const { app, stack, vpc, build } = provider({}, { 'cdk-private-connectivity:resource-quotas': { resourceGatewaysPerVpc: 1 } });
+    const { app, stack, vpc, build } = provider({}, { 'cdk-private-connectivity:quotas': { resourceGatewaysPerVpc: 1 } });
     build();
     new PrivateLinkResource(stack, 'Second', { vpc, target: ResourceTarget.ipAddress('10.60.0.11'), portRanges: ['5432'] });
     expect(synthErrors(app)).toMatch(/PrivateLinkResource 'Provider\/Second': resource gateways in Provider\/Vpc 2; a VPC may have 1 resource gateways.*\[cdk-private-connectivity:resource-gateway-quota\]/);
   });
 
   test('quota-invalid: a resource quota override that is not a positive integer', () => {
-    const { app, build } = provider({}, { 'cdk-private-connectivity:resource-quotas': { resourceGatewaysPerVpc: 0 } });
+    const { app, build } = provider({}, { 'cdk-private-connectivity:quotas': { resourceGatewaysPerVpc: 0 } });
     build();
-    expect(synthErrors(app)).toMatch(/context 'cdk-private-connectivity:resource-quotas': quota "resourceGatewaysPerVpc" 0.*\[cdk-private-connectivity:quota-invalid\]/);
+    expect(synthErrors(app)).toMatch(/context 'cdk-private-connectivity:quotas': resourceGatewaysPerVpc 0; resource gateways per VPC must be a whole number at least 1 .*"Quotas for Amazon VPC Lattice".*\[cdk-private-connectivity:quota-invalid\]/);
+  });
+
+  test('resource-gateway-quota: a quota declared with ConnectivityGraph.declareQuotas counts like the context key', () => {
+    // GIVEN: one gateway under a declared quota of one is fine
+    const control = provider();
+    ConnectivityGraph.of(control.app).declareQuotas({ resourceGatewaysPerVpc: 1 });
+    control.build();
+    expect(synthErrors(control.app)).toBe('');
+    const { app, stack, vpc, build } = provider();
+    ConnectivityGraph.of(app).declareQuotas({ resourceGatewaysPerVpc: 1 });
+    build();
+
+    // WHEN
+    new PrivateLinkResource(stack, 'Second', { vpc, target: ResourceTarget.ipAddress('10.60.0.11'), portRanges: ['5432'] });
+
+    // THEN
+    expect(synthErrors(app)).toMatch(/resource gateways in Provider\/Vpc 2; a VPC may have 1 resource gateways \("Quotas for Amazon VPC Lattice"\).*\[cdk-private-connectivity:resource-gateway-quota\]/);
   });
 });
