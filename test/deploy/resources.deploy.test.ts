@@ -141,9 +141,10 @@ describe.each(CONTEXTS.map(([label], i) => [label, i] as const))('with %s', (_la
         expect([...e.SubnetIds!].sort()).toEqual(consumer.subnetIds);
         expect(e.Groups!.map((g) => g.GroupId)).toEqual([sgId]);
       }
-      const byLogical = (id: string) => latticeOf(h.engine).endpoints.get(stack.resources.get(id)!.physicalId);
-      expect(byLogical('OrdersDbEndpoint')).toMatchObject({ type: 'Resource', account: CONSUMER_ACCOUNT, resourceConfigurationArn: configArn(SINGLE_NAME)(h.engine) });
-      expect(byLogical('ReportingEndpoint')).toMatchObject({ type: 'Resource', account: CONSUMER_ACCOUNT, resourceConfigurationArn: configArn(GROUP_NAME)(h.engine) });
+      // As AWS shows them: DescribeVpcEndpoints in the consumer's account names each endpoint's resource configuration.
+      const byLogical = (id: string) => endpoints.find((e) => e.VpcEndpointId === stack.resources.get(id)!.physicalId)!;
+      expect(byLogical('OrdersDbEndpoint').ResourceConfigurationArn).toBe(configArn(SINGLE_NAME)(h.engine));
+      expect(byLogical('ReportingEndpoint').ResourceConfigurationArn).toBe(configArn(GROUP_NAME)(h.engine));
       const g = (await (await ec2Of(CONSUMER_ACCOUNT)).send(new ec2.DescribeSecurityGroupsCommand({ GroupIds: [sgId] }))).SecurityGroups![0];
       expect(g.IpPermissions).toEqual([expect.objectContaining({ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, IpRanges: [expect.objectContaining({ CidrIp: '10.80.0.0/16' })] })]);
     });
