@@ -55,15 +55,15 @@ describe('InterfaceEndpointSet: the rules of PrivateLinkEndpoint', () => {
 
 describe('InterfaceEndpointSet: IP address types against the subnets (AWS PrivateLink guide, "IP address types")', () => {
   test.each([
-    ['dual-stack in IPv4-only subnets', T.DUALSTACK, false, /ipAddressType "dualstack", but subnet S\/Vpc\/isoSubnet1 has an IPv4 range only; an interface endpoint of IP address type dualstack needs both an IPv4 and an IPv6 range in every subnet/],
-    ['IPv6 in dual-stack subnets', T.IPV6, true, /ipAddressType "ipv6", but subnet S\/Vpc\/isoSubnet1 has IPv4 and IPv6 ranges; .*needs an IPv6 range and no IPv4 range \(IPv6-only subnets\)/],
-    ['IPv6 in IPv4-only subnets', T.IPV6, false, /ipAddressType "ipv6", but subnet S\/Vpc\/isoSubnet1 has an IPv4 range only/],
-  ])('endpoint-ip-address-type-subnets: %s is refused', (_t, ipAddressType, dualStack, message) => {
+    ['dual-stack in IPv4-only subnets', T.DUALSTACK, false, /ipAddressType "dualstack", but subnet S\/Vpc\/isoSubnet1 has an IPv4 range and no IPv6 range; an interface endpoint of IP address type dualstack needs IPv4 and IPv6 ranges in every subnet/],
+    ['IPv6 in dual-stack subnets', T.IPV6, true, /ipAddressType "ipv6", but subnet S\/Vpc\/isoSubnet1 has an IPv4 range and an IPv6 range; .*needs an IPv6 range and no IPv4 range \(IPv6-only subnets\)/],
+    ['IPv6 in IPv4-only subnets', T.IPV6, false, /ipAddressType "ipv6", but subnet S\/Vpc\/isoSubnet1 has an IPv4 range and no IPv6 range/],
+  ])('privatelink-endpoint-ip-type-subnets: %s is refused', (_t, ipAddressType, dualStack, message) => {
     expect(() => build({ ipAddressType }, { dualStack })).toThrow(message);
-    expect(() => build({ ipAddressType }, { dualStack })).toThrow(/\[cdk-private-connectivity:endpoint-ip-address-type-subnets\]/);
+    expect(() => build({ ipAddressType }, { dualStack })).toThrow(/\[cdk-private-connectivity:privatelink-endpoint-ip-type-subnets\]/);
   });
 
-  test('endpoint-ip-address-type-subnets: IPv4 is refused in IPv6-only subnets', () => {
+  test('privatelink-endpoint-ip-type-subnets: IPv4 is refused in IPv6-only subnets', () => {
     const app = new App();
     const stack = stackIn(app, 'S');
     const vpc = vpcIn(stack, 'Vpc', '10.0.0.0/16', { dualStack: true });
@@ -73,7 +73,7 @@ describe('InterfaceEndpointSet: IP address types against the subnets (AWS Privat
       cfn.ipv6Native = true;
     }
     expect(() => new InterfaceEndpointSet(stack, 'Ops', { vpc, services: [InterfaceEndpointService.SNS], ipAddressType: T.IPV4 }))
-      .toThrow(/ipAddressType "ipv4", but subnet S\/Vpc\/isoSubnet1 has an IPv6 range only.*endpoint-ip-address-type-subnets/);
+      .toThrow(/ipAddressType "ipv4", but subnet S\/Vpc\/isoSubnet1 has no IPv4 range and an IPv6 range.*privatelink-endpoint-ip-type-subnets/);
   });
 
   test.each([
@@ -81,7 +81,7 @@ describe('InterfaceEndpointSet: IP address types against the subnets (AWS Privat
     ['dual-stack in dual-stack subnets', T.DUALSTACK, true, D.DUALSTACK],
     ['dual-stack with service-defined DNS records', T.DUALSTACK, true, D.SERVICE_DEFINED],
     ['IPv4 in dual-stack subnets', T.IPV4, true, undefined],
-  ])('endpoint-ip-address-type-subnets control: %s synthesizes without a warning', (_t, ipAddressType, dualStack, dnsRecordIpType) => {
+  ])('privatelink-endpoint-ip-type-subnets control: %s synthesizes without a warning', (_t, ipAddressType, dualStack, dnsRecordIpType) => {
     const { app, stack } = build({ ipAddressType, dnsRecordIpType }, { dualStack });
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
       IpAddressType: ipAddressType,
@@ -96,12 +96,23 @@ describe('InterfaceEndpointSet: IP address types against the subnets (AWS Privat
     [T.IPV4, D.DUALSTACK, 'dualstack'],
     [T.IPV4, D.SERVICE_DEFINED, 'dualstack'],
     [T.IPV6, D.IPV4, 'ipv4 or dualstack'],
-  ])('endpoint-dns-record-ip-type: ipAddressType %s with dnsRecordIpType %s is refused', (ipAddressType, dnsRecordIpType, needs) => {
+  ])('privatelink-dns-record-ip-type: ipAddressType %s with dnsRecordIpType %s is refused', (ipAddressType, dnsRecordIpType, needs) => {
     expect(() => build({ ipAddressType, dnsRecordIpType }, { dualStack: true })).toThrow(new RegExp(
-      `dnsRecordIpType "${dnsRecordIpType}" with ipAddressType "${ipAddressType}"; DNS records of type ${dnsRecordIpType} need ipAddressType ${needs}.*\\[cdk-private-connectivity:endpoint-dns-record-ip-type\\]`));
+      `dnsRecordIpType "${dnsRecordIpType}" with ipAddressType "${ipAddressType}"; ${dnsRecordIpType} DNS records need an endpoint of IP address type ${needs}.*\\[cdk-private-connectivity:privatelink-dns-record-ip-type\\]`));
   });
 
-  test('endpoint-ip-family-unknown: imported subnets with an explicit ipAddressType warn', () => {
+  test('privatelink-dns-record-ip-type: IPv6 records with ipAddressType unset (IPv4, the default) are refused', () => {
+    expect(() => build({ dnsRecordIpType: D.IPV6 }, { dualStack: true })).toThrow(
+      /dnsRecordIpType "ipv6" with ipAddressType "ipv4" \(the default\); ipv6 DNS records need an endpoint of IP address type ipv6 or dualstack.*\[cdk-private-connectivity:privatelink-dns-record-ip-type\]/);
+  });
+
+  test('privatelink-dns-record-ip-type control: IPv4 records with ipAddressType unset synthesize without a warning', () => {
+    const { app, stack } = build({ dnsRecordIpType: D.IPV4 }, { dualStack: true });
+    expect(synthErrors(app)).toBe('');
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  test('privatelink-ip-type-unknown: imported subnets with an explicit ipAddressType warn', () => {
     const app = new App();
     const stack = stackIn(app, 'S');
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
@@ -109,6 +120,6 @@ describe('InterfaceEndpointSet: IP address types against the subnets (AWS Privat
     });
     new InterfaceEndpointSet(stack, 'Ops', { vpc, services: [InterfaceEndpointService.SNS], ipAddressType: T.DUALSTACK, privateDnsEnabled: false });
     Annotations.fromStack(stack).hasWarning('/S/Ops', Match.stringLikeRegexp(
-      'subnets "subnet-0a1b2c3d4e5f67890" are imported: their IP ranges are unknown at synth; an interface endpoint of IP address type dualstack needs both.*endpoint-ip-family-unknown'));
+      'ipAddressType "dualstack"; the address ranges of S/Imported/\\S+ are not known at synth; an interface endpoint of IP address type dualstack needs IPv4 and IPv6 ranges.*privatelink-ip-type-unknown'));
   });
 });
