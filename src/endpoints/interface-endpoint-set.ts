@@ -1,19 +1,21 @@
 import { Aspects, Fn, IAspect, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { checkServiceRegion, crossRegionService, crossRegionServiceNames, CROSS_REGION_SERVICES_SOURCE, extraCrossRegionServices } from './cross-region-services';
 import { ECR_SERVICES, ecrLayerObjectsArn, evaluateLayerAccess, LayerAccess, resolvedPolicy, s3GatewaysIn } from './ecr-layers';
 import { EndpointPolicy } from './endpoint-policy';
 import { GatewayEndpointSet } from './gateway-endpoint-set';
 import { checkPolicySize } from './policy-size';
-import { checkedServiceName, checkRegion, crossRegionServiceName, vpcRegionOrWarn, interfaceServiceName, parseServiceName, serviceChildId } from './service-name';
+import { inspectStatements } from './policy-statements';
+import { checkedServiceName, checkRegion, crossRegionServiceName, vpcRegionOrWarn, interfaceServiceName, normaliseServiceName, parseServiceName, serviceChildId } from './service-name';
 import { InterfaceEndpointService } from './services';
 import { indexApp } from '../core/app-index';
 import { checkDnsRecordIpType, checkSubnetIpTypes } from '../core/endpoint-ip-types';
 import { fail } from '../core/errors';
 import { ConnectivityGraph, EndpointKind } from '../core/graph';
 import { openIngressProblems } from '../core/open-ingress';
-import { Rules } from '../core/rules';
+import { Rules, RuleSeverity } from '../core/rules';
 import { isPendingLookup, readVpcFacts } from '../core/vpc-facts';
 import { show, warn, warnOnce } from '../core/warnings';
 import { IpFamily } from '../net/cidr';
@@ -204,6 +206,7 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
           account: Token.isUnresolved(stack.account) ? undefined : stack.account,
         });
         for (const s of rendered.statements) endpoint.addToPolicy(s);
+        this.checkStatements(svc.shortName, rendered.statements);
       }
       graph._addEndpoint({
         owner: endpoint, vpc: props.vpc, kind: EndpointKind.INTERFACE, serviceName: svc.serviceName, serviceRegion: this.serviceRegion,
@@ -236,6 +239,29 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
   /** The endpoint of a service of this set, if the set has one. */
   public findEndpoint(service: InterfaceEndpointService): ec2.IInterfaceVpcEndpoint | undefined {
     return this.byShortName.get(parseServiceName(service.name).shortName);
+  }
+
+  /**
+   * What AWS refuses or never matches in an interface endpoint's policy statements (as gateway
+   * endpoints' are checked, without the gateway-only Principal rule): errors refuse, warnings warn;
+   * a token on a checked condition key warns unless its value is known at synth.
+   */
+  private checkStatements(shortName: string, statements: iam.PolicyStatement[]): void {
+    const stack = Stack.of(this);
+    const known = (token: string): string | undefined => {
+      const text = normaliseServiceName(stack, token);
+      return text.startsWith('{') || text.startsWith('[') || Token.isUnresolved(text) ? undefined : text;
+    };
+    const findings = inspectStatements(statements, {
+      gateway: false,
+      prop: (i) => `policy of the ${shortName} endpoint, statement ${i}`,
+      known,
+      render: (v) => stack.resolve(v),
+    });
+    for (const f of findings) {
+      if (f.rule.severity === RuleSeverity.ERROR) fail(this, f.rule, f.details);
+      warn(this, f.rule, f.details);
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-import { App, Stack, Token } from 'aws-cdk-lib';
+import { App, CfnWaitConditionHandle, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
@@ -8,13 +8,15 @@ const T = ec2.VpcEndpointIpAddressType;
 const D = ec2.VpcEndpointDnsRecordIpType;
 
 function stack(): Stack {
-  return new Stack(new App(), 'S', { env: { account: '111111111111', region: 'us-east-1' } });
+  const s = new Stack(new App(), 'S', { env: { account: '111111111111', region: 'us-east-1' } });
+  new CfnWaitConditionHandle(s, 'NotEmpty'); // a template needs a resource to synthesize
+  return s;
 }
 
 /** A subnet of this app with the given CloudFormation properties. */
 function subnet(s: Stack, id: string, props: Partial<ec2.CfnSubnetProps>): ec2.ISubnet {
   const scope = new Construct(s, id);
-  const cfn = new ec2.CfnSubnet(scope, 'Subnet', { vpcId: 'vpc-1', ...props });
+  const cfn = new ec2.CfnSubnet(scope, 'Subnet', { vpcId: 'vpc-0123456789abcdef0', ...props });
   return { node: { defaultChild: cfn, path: scope.node.path } } as unknown as ec2.ISubnet;
 }
 
@@ -83,7 +85,7 @@ describe('checkSubnetIpTypes (one rule for PrivateLinkEndpoint and InterfaceEndp
   test('control: an unset type checks nothing, and fitting subnets pass without a warning', () => {
     const s = stack();
     const e = new Construct(s, 'E');
-    checkSubnetIpTypes(e, [subnet(s, 'Unknown', {})], undefined);
+    checkSubnetIpTypes(e, [subnet(s, 'Any', { ipv6Native: true, ipv6CidrBlock: '2001:db8:1::/64' })], undefined);
     checkSubnetIpTypes(e, [subnet(s, 'V6', { ipv6Native: true, ipv6CidrBlock: '2001:db8::/64' })], T.IPV6);
     checkSubnetIpTypes(e, [subnet(s, 'Both', { cidrBlock: '10.0.0.0/24', ipv6CidrBlock: '2001:db8::/64' })], T.IPV4);
     expect(Annotations.fromStack(s).findWarning('*', Match.anyValue())).toEqual([]);

@@ -1,8 +1,9 @@
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { stackIn, synthErrors, vpcIn } from './util';
-import { InterfaceEndpointService, InterfaceEndpointSet, InterfaceEndpointSetProps } from '../../src/endpoints';
+import { EndpointPolicy, InterfaceEndpointService, InterfaceEndpointSet, InterfaceEndpointSetProps } from '../../src/endpoints';
 
 const T = ec2.VpcEndpointIpAddressType;
 const D = ec2.VpcEndpointDnsRecordIpType;
@@ -121,5 +122,41 @@ describe('InterfaceEndpointSet: IP address types against the subnets (AWS Privat
     new InterfaceEndpointSet(stack, 'Ops', { vpc, services: [InterfaceEndpointService.SNS], ipAddressType: T.DUALSTACK, privateDnsEnabled: false });
     Annotations.fromStack(stack).hasWarning('/S/Ops', Match.stringLikeRegexp(
       'ipAddressType "dualstack"; the address ranges of S/Imported/\\S+ are not known at synth; an interface endpoint of IP address type dualstack needs IPv4 and IPv6 ranges.*privatelink-ip-type-unknown'));
+  });
+});
+
+describe('InterfaceEndpointSet: policy statements are checked as gateway endpoints\' are (AWS PrivateLink guide, "Control access to VPC endpoints using endpoint policies")', () => {
+  const statement = (conditions?: Record<string, unknown>) =>
+    new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'], principals: [new iam.AnyPrincipal()], conditions });
+
+  test('endpoint-policy-wildcard: a wildcard on aws:PrincipalAccount (added to a statement after the policy was made) is refused', () => {
+    const st = statement();
+    const policy = EndpointPolicy.fromStatements([st]);
+    st.addCondition('StringLike', { 'aws:PrincipalAccount': '1111*' });
+    expect(() => build({ policy })).toThrow(
+      /InterfaceEndpointSet 'S\/Ops': policy of the sns endpoint, statement 0 Condition StringLike aws:PrincipalAccount "1111\*"; aws:PrincipalAccount holds a system-generated identifier, which takes no wildcard.*\[cdk-private-connectivity:endpoint-policy-wildcard\]/);
+  });
+
+  test('endpoint-policy-never-matches: an account ID that is not 12 digits is warned about', () => {
+    const { stack } = build({ policy: EndpointPolicy.fromStatements([statement({ StringEquals: { 'aws:PrincipalAccount': '1234' } })]) });
+    const found = Annotations.fromStack(stack).findWarning('/S/Ops', Match.stringLikeRegexp('endpoint-policy-never-matches'));
+    expect(found).toHaveLength(1);
+    expect(String(found[0].entry.data)).toMatch(/aws:PrincipalAccount "1234"; aws:PrincipalAccount is a 12-digit account ID, so this value never matches/);
+  });
+
+  test('endpoint-policy-wildcard control: a literal account and the stack\'s own account pass without a word', () => {
+    const { app, stack } = build();
+    const other = stackIn(app, 'T');
+    new InterfaceEndpointSet(other, 'Ops', {
+      vpc: vpcIn(other, 'Vpc', '10.1.0.0/16'),
+      services: [InterfaceEndpointService.SNS],
+      policy: EndpointPolicy.fromStatements([statement({ StringEquals: { 'aws:PrincipalAccount': ['111111111111', Stack.of(other).account] } })]),
+    });
+    Template.fromStack(other).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      PolicyDocument: { Statement: [Match.objectLike({ Condition: { StringEquals: { 'aws:PrincipalAccount': Match.anyValue() } } })] },
+    });
+    expect(synthErrors(app)).toBe('');
+    expect(Annotations.fromStack(other).findWarning('*', Match.anyValue())).toEqual([]);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 });
