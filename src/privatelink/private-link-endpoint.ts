@@ -1,7 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
-import { checkStackRegion } from './names';
 import { securityGroupPorts } from './ports';
 import { PrivateLinkService } from './private-link-service';
 import { IPrivateLinkService } from './service-reference';
@@ -11,6 +10,7 @@ import { checkDnsRecordIpType, checkSubnetIpTypes } from '../core/endpoint-ip-ty
 import { fail } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
 import { openIngressProblems } from '../core/open-ingress';
+import { checkStackRegion } from '../core/region-names';
 import { Rules } from '../core/rules';
 import { checkCidrOverrides, readVpcFacts, VpcFacts } from '../core/vpc-facts';
 import { show, warnOnce } from '../core/warnings';

@@ -160,3 +160,18 @@ describe('InterfaceEndpointSet: policy statements are checked as gateway endpoin
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 });
+
+describe('InterfaceEndpointSet serviceRegion: a region this library does not know', () => {
+  test('region-unknown: a well-formed unknown serviceRegion is warned, not refused', () => {
+    const { stack } = build({ services: [InterfaceEndpointService.of('s3')], serviceRegion: 'us-west-9' });
+    const found = Annotations.fromStack(stack).findWarning('/S/Ops', Match.stringLikeRegexp('region-unknown'));
+    expect(found.map((w) => String(w.entry.data))).toEqual([
+      expect.stringMatching(/InterfaceEndpointSet 'S\/Ops': serviceRegion "us-west-9" is not a region this library knows; .*\[cdk-private-connectivity:region-unknown\]/),
+    ]);
+  });
+
+  test('region-unknown control: a known serviceRegion gets no warning', () => {
+    const { stack } = build({ services: [InterfaceEndpointService.of('s3')], serviceRegion: 'us-west-2' });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+});
