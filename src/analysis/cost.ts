@@ -65,6 +65,17 @@ export function estimateCost(t: Topology): CostEstimate {
     lines.push(line(`interface endpoints (${interfaces.length}), one charge per Availability Zone`, azs, PRICES.interfaceEndpointAzHour));
     rates.push({ item: 'data processed by interface endpoints', usd: PRICES.interfaceEndpointPerGb.usd, unit: PRICES.interfaceEndpointPerGb.unit, source: PRICES.interfaceEndpointPerGb.source });
   }
+  // Cross-region interface endpoints send data to the service region: the inter-region
+  // data-transfer rate (EC2 data transfer pricing), on top of the endpoints' per-GB charge.
+  const remote = [...new Set(t.links.filter((l) => l.kind === 'interface-endpoint' && l.serviceRegion !== undefined).map((l) => l.serviceRegion!))];
+  if (remote.length > 0) {
+    rates.push({
+      item: `data to the service region (cross-region interface endpoints to ${remote.join(', ')})`,
+      usd: PRICES.interRegionPerGb.usd,
+      unit: PRICES.interRegionPerGb.unit,
+      source: PRICES.interRegionPerGb.source,
+    });
+  }
   const gwlbe = t.endpoints.filter((e) => e.type === 'GatewayLoadBalancer').length;
   if (gwlbe > 0) {
     lines.push(line('Gateway Load Balancer endpoints', gwlbe, PRICES.gatewayLoadBalancerEndpointHour));

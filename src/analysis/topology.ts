@@ -55,6 +55,16 @@ export interface TopoLink {
   readonly ports?: number[];
   /** How many of the ports are tokens, unknown at synth. @default 0 */
   readonly unknownPorts?: number;
+  /**
+   * The service's region, when it is not the VPC's (a cross-region interface endpoint).
+   * @default - the VPC's region
+   */
+  readonly serviceRegion?: string;
+  /**
+   * What a reader should know of the link, e.g. `cross-region: service in us-west-2`.
+   * @default - nothing to note
+   */
+  readonly note?: string;
 }
 
 /** A route through a peering connection, in one route table. */
@@ -108,6 +118,13 @@ export interface Topology {
   readonly gatewayLoadBalancers: number;
   readonly quotas: ResolvedQuotas;
   readonly warnings: TopoWarning[];
+}
+
+/** The service region and note of a cross-region endpoint (AWS PrivateLink, cross-region interface endpoints). */
+function crossRegion(owner: IConstruct, serviceRegion: string | undefined): { serviceRegion?: string; note?: string } {
+  if (serviceRegion === undefined) return {};
+  const region = renderValue(owner, serviceRegion);
+  return { serviceRegion: region, note: `cross-region: service in ${region}` };
 }
 
 /**
@@ -215,6 +232,7 @@ export function readTopology(graph: ConnectivityGraph): Topology {
       to: renderValue(e.owner, e.serviceName),
       toVpc: false,
       ports: kind === LinkKind.INTERFACE_ENDPOINT ? [443] : undefined,
+      ...crossRegion(e.owner, e.serviceRegion),
     });
   }
 

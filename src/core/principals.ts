@@ -9,10 +9,33 @@ import { IConstruct } from 'constructs';
 import { fail } from './errors';
 import { Rules } from './rules';
 import { show, warn, warnOnce } from './warnings';
+import { KNOWN_PARTITIONS } from '../net/regions';
 
 // IAM ARNs an endpoint service accepts as principals: an account root, a user or a role
 // ("Configure an endpoint service", AWS PrivateLink guide).
 const IAM_PRINCIPAL_ARN = /^arn:([a-z-]+):iam::\d{12}:(root|user\/.+|role\/.+)$/;
+
+// IAM and AWS STS quotas, name requirements, and character limits: user and role names are at
+// most 64 characters of letters, digits and + = , . @ _ -; a path is at most 512 characters.
+const IAM_NAME = /^[\w+=,.@-]+$/;
+const MAX_IAM_NAME_LENGTH = 64;
+const MAX_IAM_PATH_LENGTH = 512;
+
+/** What is wrong with the user or role name (and path) of an IAM ARN's resource part, if anything. */
+export function iamNameProblem(resource: string): string | undefined {
+  const slash = resource.indexOf('/');
+  if (slash < 0) return undefined; // root
+  const kind = resource.slice(0, slash);
+  const rest = resource.slice(slash + 1);
+  const last = rest.lastIndexOf('/');
+  const name = rest.slice(last + 1);
+  const path = `/${rest.slice(0, last + 1)}`;
+  if (name.length === 0) return `has no ${kind} name after its path`;
+  if (name.length > MAX_IAM_NAME_LENGTH) return `has a ${kind} name of ${name.length} characters, more than ${MAX_IAM_NAME_LENGTH}`;
+  if (!IAM_NAME.test(name)) return `has the ${kind} name ${JSON.stringify(name)}, which is not letters, digits and + = , . @ _ -`;
+  if (path.length > MAX_IAM_PATH_LENGTH) return `has a path of ${path.length} characters, more than ${MAX_IAM_PATH_LENGTH}`;
+  return undefined;
+}
 
 /** What an endpoint service's principals are checked against, and how its messages name things. */
 export interface PrincipalCheck {
@@ -81,6 +104,24 @@ export function checkPrincipals(scope: IConstruct, check: PrincipalCheck): iam.A
         fix: /^\d{12}$/.test(arn)
           ? `Use new iam.AccountPrincipal('${arn}') or new iam.ArnPrincipal('arn:aws:iam::${arn}:root').`
           : undefined,
+      });
+    }
+    const nameProblem = iamNameProblem(m[2]);
+    if (nameProblem !== undefined) {
+      fail(scope, Rules.PRIVATELINK_PRINCIPAL_INVALID, {
+        prop,
+        received: `${show(arn)} ${nameProblem}`,
+        rule: `an IAM user or role name is 1 to ${MAX_IAM_NAME_LENGTH} letters, digits and + = , . @ _ -, its path at most ${MAX_IAM_PATH_LENGTH} characters (IAM and AWS STS quotas)`,
+        fix: 'Copy the principal\'s ARN from the IAM console or `aws iam get-role`.',
+      });
+    }
+    if (!KNOWN_PARTITIONS.includes(m[1])) {
+      // A partition no AWS region is in: whatever the service's region, no principal has this ARN.
+      fail(scope, Rules.PRIVATELINK_PRINCIPAL_INVALID, {
+        prop,
+        received: `${show(arn)} is in partition ${m[1]}, which is no AWS partition`,
+        rule: `an IAM ARN names one of the partitions ${KNOWN_PARTITIONS.join(', ')}`,
+        fix: 'Write the ARN with its account\'s partition, e.g. arn:aws:iam::<account>:root.',
       });
     }
     if (partition === undefined) {

@@ -79,13 +79,4 @@ export const EndpointRules = {
   ENDPOINT_SERVICE_REGION_UNKNOWN: rule('endpoint-service-region-unknown', W,
     'An interface endpoint set\'s serviceRegion is a token, so its partition and whether its services support cross-region access are not checked.',
     'Give serviceRegion as a literal region name, or acknowledge this warning.'),
-  ENDPOINT_IP_ADDRESS_TYPE_SUBNETS: rule('endpoint-ip-address-type-subnets', E,
-    'An interface endpoint\'s ipAddressType does not match the IP families of its subnets (IPv4 needs IPv4 ranges, dual-stack needs IPv4 and IPv6 ranges, IPv6 needs IPv6-only subnets).',
-    'Choose the ipAddressType the subnets support, or select subnets with the IP families it needs.'),
-  ENDPOINT_DNS_RECORD_IP_TYPE: rule('endpoint-dns-record-ip-type', E,
-    'An interface endpoint\'s dnsRecordIpType does not fit its ipAddressType (ipv4 needs IPv4 or dual-stack, ipv6 needs IPv6 or dual-stack, dualstack and service-defined need dual-stack).',
-    'Choose a dnsRecordIpType allowed for the ipAddressType, or leave it unset.'),
-  ENDPOINT_IP_FAMILY_UNKNOWN: rule('endpoint-ip-family-unknown', W,
-    'The IP families of an interface endpoint\'s subnets are not known at synth (imported subnets), so its ipAddressType is not checked against them.',
-    'Make sure every selected subnet has the IP ranges the ipAddressType needs, then acknowledge this warning.'),
 } as const;

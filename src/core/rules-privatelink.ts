@@ -98,7 +98,7 @@ export const PrivateLinkRules = {
 
   // ---- consumer: security group ----
   PRIVATELINK_ENDPOINT_SG_OPEN: rule('privatelink-endpoint-sg-open', E,
-    'A security group of an interface endpoint admits 0.0.0.0/0 or ::/0.',
+    'A security group of an interface endpoint (PrivateLinkEndpoint or InterfaceEndpointSet) admits 0.0.0.0/0 or ::/0.',
     'Admit only the consumers\' CIDR blocks or security groups (endpoint.connections.allowFrom(...)).'),
   PRIVATELINK_ENDPOINT_SG_UNKNOWN: rule('privatelink-endpoint-sg-unknown', W,
     'A security group of an interface endpoint is imported, so its rules cannot be checked at synth.',
@@ -126,15 +126,15 @@ export const PrivateLinkRules = {
     'The service supports IPv6 but its Network Load Balancer is not dualstack, or its VPC or load balancer subnets have no IPv6 block.',
     'Give the VPC and the load balancer subnets IPv6 blocks (ec2.IpProtocol.DUAL_STACK) and use a dualstack load balancer, or support IPv4 only.'),
   PRIVATELINK_ENDPOINT_IP_TYPE_SUBNETS: rule('privatelink-endpoint-ip-type-subnets', E,
-    'The endpoint\'s IP address type does not fit its subnets: IPv4 needs IPv4 ranges in every subnet, dualstack both IPv4 and IPv6 ranges, IPv6 IPv6-only subnets.',
+    'An interface endpoint\'s IP address type (PrivateLinkEndpoint or InterfaceEndpointSet) does not fit its subnets: IPv4 needs IPv4 ranges in every subnet, dualstack both IPv4 and IPv6 ranges, IPv6 IPv6-only subnets.',
     'Choose the IP address type the subnets have (dualstack subnets: DUALSTACK), or select subnets with the address families it needs.'),
   PRIVATELINK_ENDPOINT_IP_TYPE_SERVICE: rule('privatelink-endpoint-ip-type-service', E,
     'The endpoint\'s IP address type needs an IP address family (IPv4 or IPv6) that the endpoint service does not support.',
     'Use an IP address type among the service\'s supportedIpAddressTypes, or add the family to the service.'),
   PRIVATELINK_DNS_RECORD_IP_TYPE: rule('privatelink-dns-record-ip-type', E,
-    'The endpoint\'s DNS record IP type does not fit its IP address type (IPv4 records need IPv4 or dualstack, IPv6 records IPv6 or dualstack, dualstack and service-defined records a dualstack endpoint).',
+    'An interface endpoint\'s DNS record IP type (PrivateLinkEndpoint or InterfaceEndpointSet) does not fit its IP address type, IPv4 when unset (IPv4 records need IPv4 or dualstack, IPv6 records IPv6 or dualstack, dualstack and service-defined records a dualstack endpoint).',
     'Choose a DNS record IP type that fits the endpoint\'s IP address type, or leave it unset.'),
   PRIVATELINK_IP_TYPE_UNKNOWN: rule('privatelink-ip-type-unknown', W,
-    'The IP address families of the endpoint\'s subnets or of the service\'s load balancer, VPC or supported types are not known at synth, so the IP address type is not checked.',
-    'Use subnets and VPCs of this app, or declare supportedIpAddressTypes on PrivateLinkService.fromServiceAttributes.'),
+    'The IP address families of an interface endpoint\'s subnets (PrivateLinkEndpoint or InterfaceEndpointSet), or of the service\'s load balancer, VPC or supported types, are not known at synth, so the IP address type is not checked.',
+    'Use subnets and VPCs of this app, or declare supportedIpAddressTypes on PrivateLinkService.fromServiceAttributes; for imported subnets, make sure each has the IP ranges the type needs, then acknowledge the warning.'),
 } as const;

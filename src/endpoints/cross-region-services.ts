@@ -13,10 +13,11 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { isServiceNameShaped } from './service-name';
-import { describeConstruct, fail } from '../core/errors';
+import { fail } from '../core/errors';
+import { checkRegionName } from '../core/region-names';
 import { Rules } from '../core/rules';
 import { show, warn } from '../core/warnings';
-import { partitionOf, validateRegionName } from '../net/regions';
+import { partitionOf } from '../net/regions';
 
 /** When the table below was read from AWS's page. */
 export const CROSS_REGION_SERVICES_AS_OF = '2026-11-26';
@@ -118,7 +119,7 @@ export function checkServiceRegion(scope: IConstruct, serviceRegion: string | un
     });
     return { serviceRegion, checkServices: false };
   }
-  validateRegionName(serviceRegion, describeConstruct(scope), 'serviceRegion');
+  checkRegionName(scope, 'serviceRegion', serviceRegion);
   if (vpcRegion === undefined) return { serviceRegion, checkServices: true };
   if (serviceRegion === vpcRegion) return { checkServices: false };
   const [p, q] = [partitionOf(vpcRegion), partitionOf(serviceRegion)];

@@ -5,6 +5,7 @@
  *
  * Internal (not re-exported by index.ts): a data table and plain functions.
  */
+import { validateDnsName } from '../net/dns-name';
 
 /** How the hub names a service's zone and records. */
 export interface HubDnsFacts {
@@ -64,4 +65,23 @@ export function hubDnsFacts(shortName: string, region: string, suffix: string): 
     serviceName: row.serviceName,
     onlyRegion: row.onlyRegion,
   };
+}
+
+/** A service's own private DNS facts, when given (`InterfaceEndpointService.of(name, options)`). */
+export interface HubDnsOverride {
+  readonly privateDnsName?: string;
+  readonly privateDnsSubdomains?: boolean;
+}
+
+/**
+ * The table's facts with the service's own private DNS name and sub-domain flag in their place,
+ * when given. The zone's name is refused (`dns-name-invalid`) when it breaks RFC 1035 and kept
+ * without a trailing dot (the records add it); a token passes unchecked, for the caller to warn.
+ */
+export function hubZoneFacts(table: HubDnsFacts, override: HubDnsOverride, subject: string, prop: string): HubDnsFacts {
+  if (override.privateDnsName === undefined && override.privateDnsSubdomains === undefined) return table;
+  const zoneName = override.privateDnsName?.replace(/\.$/, '') ?? table.zoneName;
+  // Route 53 names a private hosted zone after the domain: RFC 1035 labels, at most 253 characters.
+  if (zoneName !== undefined) validateDnsName(zoneName, subject, prop);
+  return { ...table, zoneName, wildcard: override.privateDnsSubdomains ?? table.wildcard };
 }

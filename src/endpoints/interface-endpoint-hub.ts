@@ -3,12 +3,12 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct, IConstruct } from 'constructs';
-import { hubDnsFacts } from './hub-dns-names';
+import { hubDnsFacts, hubZoneFacts } from './hub-dns-names';
 import { authorizerRole, zoneAssociationStep } from './hub-zone-association';
 import { checkedServiceName, checkRegion, interfaceServiceName, normaliseServiceName, serviceChildId, vpcRegionOrWarn } from './service-name';
 import { GatewayEndpointService, InterfaceEndpointService } from './services';
 import { endpointTypeOf, indexApp } from '../core/app-index';
-import { ConnectivityError, fail, formatProblem, ProblemDetails } from '../core/errors';
+import { ConnectivityError, describeConstruct, fail, formatProblem, ProblemDetails } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
 import { RuleDefinition, Rules } from '../core/rules';
 import { isPendingLookup, knownBlocks, readVpcFacts, selectRouteTables, SelectedRouteTable, VpcFacts } from '../core/vpc-facts';
@@ -233,22 +233,12 @@ export class InterfaceEndpointHub extends Construct implements ec2.IConnectable 
     const parsed = checkedServiceName(this, prop, svc.name, 'sqs');
     checkRegion(this, prop, svc.name, parsed.region, this.region);
     const table = hubDnsFacts(parsed.shortName, region, suffix);
-    const dns = svc.privateDnsName === undefined && svc.privateDnsSubdomains === undefined ? table : {
-      ...table,
-      zoneName: svc.privateDnsName ?? table.zoneName,
-      wildcard: svc.privateDnsSubdomains ?? table.wildcard,
-    };
+    const dns = hubZoneFacts(table, svc, describeConstruct(this), `${prop}.privateDnsName`);
     if (dns.zoneName !== undefined && Token.isUnresolved(dns.zoneName)) {
       warn(this, Rules.VALUE_UNKNOWN, {
         prop: `${prop}.privateDnsName`,
         received: show(dns.zoneName),
-        rule: 'the name of the hosted zone is not checked for the shape of a domain name (endpoint-service-name-invalid)',
-      });
-    } else if (dns.zoneName !== undefined && !/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/.test(dns.zoneName)) {
-      fail(this, Rules.ENDPOINT_SERVICE_NAME_INVALID, {
-        prop: `${prop}.privateDnsName`,
-        received: show(dns.zoneName),
-        rule: 'a private DNS name is a lowercase domain name such as "bedrock-runtime.us-east-1.amazonaws.com", without a leading "*." or a trailing dot',
+        rule: 'the name of the hosted zone is not checked as a DNS name (dns-name-invalid)',
       });
     }
     if (dns.onlyRegion !== undefined && this.region !== undefined && this.region !== dns.onlyRegion) {

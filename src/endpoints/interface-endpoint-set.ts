@@ -1,17 +1,21 @@
 import { Aspects, Fn, IAspect, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { checkServiceRegion, crossRegionService, crossRegionServiceNames, CROSS_REGION_SERVICES_SOURCE, extraCrossRegionServices } from './cross-region-services';
 import { ECR_SERVICES, ecrLayerObjectsArn, evaluateLayerAccess, LayerAccess, resolvedPolicy, s3GatewaysIn } from './ecr-layers';
 import { EndpointPolicy } from './endpoint-policy';
 import { GatewayEndpointSet } from './gateway-endpoint-set';
 import { checkPolicySize } from './policy-size';
-import { checkedServiceName, checkRegion, crossRegionServiceName, vpcRegionOrWarn, interfaceServiceName, parseServiceName, serviceChildId } from './service-name';
+import { inspectStatements } from './policy-statements';
+import { checkedServiceName, checkRegion, crossRegionServiceName, vpcRegionOrWarn, interfaceServiceName, normaliseServiceName, parseServiceName, serviceChildId } from './service-name';
 import { InterfaceEndpointService } from './services';
 import { indexApp } from '../core/app-index';
-import { fail, formatProblem } from '../core/errors';
+import { checkDnsRecordIpType, checkSubnetIpTypes } from '../core/endpoint-ip-types';
+import { fail } from '../core/errors';
 import { ConnectivityGraph, EndpointKind } from '../core/graph';
-import { Rules } from '../core/rules';
+import { openIngressProblems } from '../core/open-ingress';
+import { Rules, RuleSeverity } from '../core/rules';
 import { isPendingLookup, readVpcFacts } from '../core/vpc-facts';
 import { show, warn, warnOnce } from '../core/warnings';
 import { IpFamily } from '../net/cidr';
@@ -149,13 +153,13 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
         serviceName: parsed.fullName ?? crossRegionServiceName(vpcStack, parsed.shortName, this.serviceRegion, listed?.global === true),
       };
     });
-    this.checkDnsRecordIpType(props.ipAddressType, props.dnsRecordIpType);
+    checkDnsRecordIpType(this, props.ipAddressType, props.dnsRecordIpType);
 
     const privateDnsEnabled = props.privateDnsEnabled ?? true;
     if (privateDnsEnabled) this.checkVpcDns();
 
     this.subnets = this.selectEndpointSubnets(props.subnets);
-    if (props.ipAddressType !== undefined) this.checkSubnetFamilies(props.ipAddressType);
+    checkSubnetIpTypes(this, this.subnets, props.ipAddressType);
     const ingress = props.ingressCidrBlocks?.map((text, i) => this.checkIngressBlock(text, i));
 
     this.sg = new ec2.SecurityGroup(this, 'SecurityGroup', {
@@ -202,6 +206,7 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
           account: Token.isUnresolved(stack.account) ? undefined : stack.account,
         });
         for (const s of rendered.statements) endpoint.addToPolicy(s);
+        this.checkStatements(svc.shortName, rendered.statements);
       }
       graph._addEndpoint({
         owner: endpoint, vpc: props.vpc, kind: EndpointKind.INTERFACE, serviceName: svc.serviceName, serviceRegion: this.serviceRegion,
@@ -223,7 +228,9 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
             const cfn = e.node.defaultChild as ec2.CfnVPCEndpoint;
             return checkPolicySize(cfn, `policy of ${cfn.node.path}`);
           }),
-          ...this.validateSecurityGroup(),
+          // As PrivateLinkEndpoint: no rule may admit 0.0.0.0/0 or ::/0, however it was added.
+          ...openIngressProblems(this, [this.sg],
+            'Admit only the clients\' CIDR blocks or security groups (set.connections.allowFrom(...), or ingressCidrBlocks).'),
         ];
       },
     });
@@ -232,6 +239,29 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
   /** The endpoint of a service of this set, if the set has one. */
   public findEndpoint(service: InterfaceEndpointService): ec2.IInterfaceVpcEndpoint | undefined {
     return this.byShortName.get(parseServiceName(service.name).shortName);
+  }
+
+  /**
+   * What AWS refuses or never matches in an interface endpoint's policy statements (as gateway
+   * endpoints' are checked, without the gateway-only Principal rule): errors refuse, warnings warn;
+   * a token on a checked condition key warns unless its value is known at synth.
+   */
+  private checkStatements(shortName: string, statements: iam.PolicyStatement[]): void {
+    const stack = Stack.of(this);
+    const known = (token: string): string | undefined => {
+      const text = normaliseServiceName(stack, token);
+      return text.startsWith('{') || text.startsWith('[') || Token.isUnresolved(text) ? undefined : text;
+    };
+    const findings = inspectStatements(statements, {
+      gateway: false,
+      prop: (i) => `policy of the ${shortName} endpoint, statement ${i}`,
+      known,
+      render: (v) => stack.resolve(v),
+    });
+    for (const f of findings) {
+      if (f.rule.severity === RuleSeverity.ERROR) fail(this, f.rule, f.details);
+      warn(this, f.rule, f.details);
+    }
   }
 
   /**
@@ -249,84 +279,6 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
       });
     }
     return listed;
-  }
-
-  /**
-   * The DNS record IP type must fit the IP address type (AWS PrivateLink guide, "IP address types"
-   * and "DNS record IP types"; EC2 API DnsOptionsSpecification).
-   */
-  private checkDnsRecordIpType(ipType: ec2.VpcEndpointIpAddressType | undefined, dnsType: ec2.VpcEndpointDnsRecordIpType | undefined): void {
-    // With ipAddressType unset, the type EC2 picks is not known at synth: nothing to compare.
-    if (dnsType === undefined || ipType === undefined) return;
-    const T = ec2.VpcEndpointIpAddressType;
-    const D = ec2.VpcEndpointDnsRecordIpType;
-    const allowed: Record<string, ec2.VpcEndpointIpAddressType[]> = {
-      [D.IPV4]: [T.IPV4, T.DUALSTACK],
-      [D.IPV6]: [T.IPV6, T.DUALSTACK],
-      [D.DUALSTACK]: [T.DUALSTACK],
-      [D.SERVICE_DEFINED]: [T.DUALSTACK],
-    };
-    if (!(allowed[dnsType] ?? []).includes(ipType)) {
-      fail(this, Rules.ENDPOINT_DNS_RECORD_IP_TYPE, {
-        prop: 'dnsRecordIpType',
-        received: `${show(dnsType)} with ipAddressType ${show(ipType)}`,
-        rule: `DNS records of type ${dnsType} need ipAddressType ${(allowed[dnsType] ?? []).join(' or ')}`,
-      });
-    }
-  }
-
-  /**
-   * The IP address type against the subnets' IP families (AWS PrivateLink guide, "IP address
-   * types"): IPv4 needs IPv4 ranges in every subnet, dual-stack IPv4 and IPv6 ranges, IPv6
-   * IPv6-only subnets. Subnets whose ranges are not known (imported) warn once.
-   */
-  private checkSubnetFamilies(ipType: ec2.VpcEndpointIpAddressType): void {
-    const T = ec2.VpcEndpointIpAddressType;
-    const needs = ipType === T.IPV4 ? 'an IPv4 range'
-      : ipType === T.IPV6 ? 'an IPv6 range and no IPv4 range (IPv6-only subnets)' : 'both an IPv4 and an IPv6 range';
-    const unknown: string[] = [];
-    for (const subnet of this.subnets) {
-      const f = subnetFamilies(subnet);
-      if (f === undefined) {
-        unknown.push(subnet.subnetId);
-        continue;
-      }
-      const fits = ipType === T.IPV4 ? f.ipv4 : ipType === T.IPV6 ? f.ipv6 && !f.ipv4 : f.ipv4 && f.ipv6;
-      if (!fits) {
-        fail(this, Rules.ENDPOINT_IP_ADDRESS_TYPE_SUBNETS, {
-          prop: 'ipAddressType',
-          received: `${show(ipType)}, but subnet ${subnet.node.path} has ${describeFamilies(f)}`,
-          rule: `an interface endpoint of IP address type ${ipType} needs ${needs} in every subnet`,
-        });
-      }
-    }
-    if (unknown.length > 0) {
-      warn(this, Rules.ENDPOINT_IP_FAMILY_UNKNOWN, {
-        prop: 'subnets',
-        received: `${unknown.map((id) => show(id)).join(', ')} are imported: their IP ranges are unknown at synth`,
-        rule: `an interface endpoint of IP address type ${ipType} needs ${needs} in every subnet`,
-      });
-    }
-  }
-
-  /** Refuse a shared security group that admits 0.0.0.0/0 or ::/0, however the rule was added (as PrivateLinkEndpoint does). */
-  private validateSecurityGroup(): string[] {
-    const errors: string[] = [];
-    const open = (r: { cidrIp?: unknown; cidrIpv6?: unknown }) => r.cidrIp === '0.0.0.0/0' || r.cidrIpv6 === '::/0';
-    const report = (r: { cidrIp?: unknown; cidrIpv6?: unknown; fromPort?: unknown; toPort?: unknown }) =>
-      errors.push(formatProblem(this, Rules.PRIVATELINK_ENDPOINT_SG_OPEN, {
-        prop: `security group ${this.sg.node.path}`,
-        received: `admits ${String(r.cidrIp ?? r.cidrIpv6)} on ports ${String(r.fromPort)}-${String(r.toPort)}`,
-        rule: 'an interface endpoint is reachable by every address its security groups admit',
-        fix: 'Admit only the clients\' CIDR blocks or security groups (set.connections.allowFrom(...), or ingressCidrBlocks).',
-      }));
-    const cfn = this.sg.node.defaultChild as ec2.CfnSecurityGroup;
-    const inline = Stack.of(this.sg).resolve(cfn.securityGroupIngress) as Array<Record<string, unknown>> | undefined;
-    for (const r of inline ?? []) if (open(r)) report(r);
-    for (const c of this.node.root.node.findAll()) {
-      if (c instanceof ec2.CfnSecurityGroupIngress && c.groupId === this.sg.securityGroupId && open(c)) report(c);
-    }
-    return errors;
   }
 
   /**
@@ -497,21 +449,4 @@ function describeSelection(s: ec2.SubnetSelection): string {
     s.subnets !== undefined ? `subnets: ${s.subnets.length} given` : undefined,
   ].filter((x) => x !== undefined);
   return `{ ${parts.join(', ')} }`;
-}
-
-/** The IP families of a subnet of this app, from its CloudFormation resource; undefined for an imported subnet. */
-function subnetFamilies(subnet: ec2.ISubnet): { ipv4: boolean; ipv6: boolean } | undefined {
-  const cfn = subnet.node.defaultChild;
-  if (!(cfn instanceof ec2.CfnSubnet)) return undefined;
-  const ipv6Only = cfn.ipv6Native === true;
-  return {
-    ipv4: !ipv6Only && (cfn.cidrBlock !== undefined || cfn.ipv4IpamPoolId !== undefined || cfn.ipv4NetmaskLength !== undefined),
-    ipv6: cfn.ipv6CidrBlock !== undefined || cfn.ipv6IpamPoolId !== undefined || cfn.ipv6NetmaskLength !== undefined,
-  };
-}
-
-function describeFamilies(f: { ipv4: boolean; ipv6: boolean }): string {
-  if (f.ipv4 && f.ipv6) return 'IPv4 and IPv6 ranges';
-  if (f.ipv6) return 'an IPv6 range only';
-  return f.ipv4 ? 'an IPv4 range only' : 'no IP range';
 }

@@ -2,6 +2,7 @@
  * The catalogues of AWS services that VPC endpoints reach: gateway services (S3, DynamoDB,
  * S3 Express One Zone) and interface services, with presets for the usual groups.
  */
+import { validateDnsName } from '../net/dns-name';
 
 /**
  * An AWS service reached through a gateway endpoint.
@@ -126,6 +127,10 @@ export class InterfaceEndpointService {
    * (`com.amazonaws.us-east-1.appconfig`).
    */
   public static of(name: string, options: InterfaceEndpointServiceOptions = {}): InterfaceEndpointService {
+    // A private hosted zone is named after the private DNS name: RFC 1035 labels, no wildcard.
+    if (options.privateDnsName !== undefined) {
+      validateDnsName(options.privateDnsName, `InterfaceEndpointService.of(${JSON.stringify(name)})`, 'privateDnsName');
+    }
     return new InterfaceEndpointService(name, options);
   }
 
@@ -156,6 +161,7 @@ export interface InterfaceEndpointServiceOptions {
   /**
    * The service's private DNS name (e.g. `bedrock-runtime.us-east-1.amazonaws.com`), as its
    * service's PrivateLink documentation gives it; an `InterfaceEndpointHub` names its zone after it.
+   * Refused (`dns-name-invalid`) when it breaks RFC 1035; a trailing dot is dropped from the zone's name.
    * @default - the library's table of irregular names, else `<short name>.<region>.<DNS suffix>`
    */
   readonly privateDnsName?: string;

@@ -3,8 +3,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { GatewayLoadBalancerServiceAttributes, IGatewayLoadBalancerService } from './service-reference';
 import { AvailabilityZoneIds } from '../core/az-ids';
+import { checkRegionName } from '../core/region-names';
 import { regionOfServiceName } from '../core/service-name';
-import { validateRegionName } from '../net/regions';
 
 /** A service defined elsewhere, as `GatewayLoadBalancerService.fromServiceAttributes` returns it. */
 export class ImportedGatewayLoadBalancerService extends Construct implements IGatewayLoadBalancerService {
@@ -17,7 +17,7 @@ export class ImportedGatewayLoadBalancerService extends Construct implements IGa
   constructor(scope: Construct, id: string, attrs: GatewayLoadBalancerServiceAttributes) {
     super(scope, id);
     const region = regionOfServiceName(this, 'serviceName', attrs.serviceName);
-    if (region !== undefined) validateRegionName(region, `GatewayLoadBalancerService '${this.node.path}'`, 'serviceName');
+    if (region !== undefined) checkRegionName(this, 'serviceName', region);
     if (attrs.availabilityZoneIds) AvailabilityZoneIds._validate(this, 'availabilityZoneIds', attrs.availabilityZoneIds);
     this.serviceName = attrs.serviceName;
     this.region = region;

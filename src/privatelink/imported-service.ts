@@ -2,11 +2,12 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { checkPrivateDnsName, checkRegion } from './names';
+import { checkPrivateDnsName } from './names';
 import { validatePorts } from './ports';
 import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } from './service-reference';
 import { AvailabilityZoneIds } from '../core/az-ids';
 import { fail } from '../core/errors';
+import { checkRegionName } from '../core/region-names';
 import { Rules } from '../core/rules';
 import { regionOfServiceName } from '../core/service-name';
 import { show } from '../core/warnings';
@@ -35,9 +36,9 @@ export class ImportedPrivateLinkService extends Construct implements IPrivateLin
       });
     }
     const named = regionOfServiceName(this, 'serviceName', attrs.serviceName);
-    if (attrs.region !== undefined) checkRegion(this, 'region', attrs.region);
+    if (attrs.region !== undefined) checkRegionName(this, 'region', attrs.region);
     // A region named in the service name is checked like a given one.
-    if (named !== undefined && attrs.region === undefined) checkRegion(this, 'serviceName', named);
+    if (named !== undefined && attrs.region === undefined) checkRegionName(this, 'serviceName', named);
     if (named !== undefined && attrs.region !== undefined && !Token.isUnresolved(attrs.region) && named !== attrs.region) {
       fail(this, Rules.PRIVATELINK_SERVICE_NAME_INVALID, {
         prop: 'serviceName',
@@ -45,7 +46,7 @@ export class ImportedPrivateLinkService extends Construct implements IPrivateLin
         rule: 'an endpoint service name carries the region of the service',
       });
     }
-    (attrs.supportedRegions ?? []).forEach((r, i) => checkRegion(this, `supportedRegions[${i}]`, r));
+    (attrs.supportedRegions ?? []).forEach((r, i) => checkRegionName(this, `supportedRegions[${i}]`, r));
     checkPrivateDnsName(this, 'privateDnsName', attrs.privateDnsName);
     if (attrs.availabilityZoneIds) AvailabilityZoneIds._validate(this, 'availabilityZoneIds', attrs.availabilityZoneIds);
 

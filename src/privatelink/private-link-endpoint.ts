@@ -1,18 +1,19 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
-import { subnetFamilies } from './ip-families';
-import { checkStackRegion } from './names';
 import { securityGroupPorts } from './ports';
 import { PrivateLinkService } from './private-link-service';
 import { IPrivateLinkService } from './service-reference';
 import { defaultPrivateSubnets, describeZones, selectZonedSubnets } from './zones';
 import { AvailabilityZoneIds, AzMapping } from '../core/az-ids';
-import { fail, formatProblem } from '../core/errors';
+import { checkDnsRecordIpType, checkSubnetIpTypes } from '../core/endpoint-ip-types';
+import { fail } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
+import { openIngressProblems } from '../core/open-ingress';
+import { checkStackRegion } from '../core/region-names';
 import { Rules } from '../core/rules';
 import { checkCidrOverrides, readVpcFacts, VpcFacts } from '../core/vpc-facts';
-import { show, warn, warnOnce } from '../core/warnings';
+import { show, warnOnce } from '../core/warnings';
 import { IpFamily } from '../net/cidr';
 import { partitionOf } from '../net/regions';
 
@@ -170,7 +171,8 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
       connectionId: this.vpcEndpointId,
       ports: service.ports.map((p) => p.port),
     });
-    this.node.addValidation({ validate: () => this.validateSecurityGroups() });
+    // Refuse any security group of the endpoint that admits 0.0.0.0/0 or ::/0, however it was added.
+    this.node.addValidation({ validate: () => openIngressProblems(this, this.connections.securityGroups) });
   }
 
   /** The service's region when it differs from the consumer's; refuses unsupported regions and partitions. */
@@ -272,61 +274,18 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
   }
 
   /**
-   * Access AWS services through AWS PrivateLink / Share your services through AWS PrivateLink (IP
-   * address types): IPv4 needs IPv4 ranges in every subnet, dualstack both ranges, IPv6 IPv6-only
-   * subnets; the service must accept requests over each family used; the DNS record IP type must
-   * fit the IP address type (EC2 DnsOptionsSpecification, aws-cdk-lib VpcEndpointDnsRecordIpType).
+   * Share your services through AWS PrivateLink (IP address types): the subnets and DNS records
+   * are checked as for every interface endpoint (core/endpoint-ip-types); the service must also
+   * accept requests over each family the endpoint uses.
    */
   private checkIpAddressType(
     service: IPrivateLinkService,
     requested: ec2.VpcEndpointIpAddressType | undefined,
     records: ec2.VpcEndpointDnsRecordIpType | undefined,
   ): void {
-    const type = requested ?? ec2.VpcEndpointIpAddressType.IPV4;
-    if (records !== undefined) {
-      const fits: Record<string, ec2.VpcEndpointIpAddressType[]> = {
-        [ec2.VpcEndpointDnsRecordIpType.IPV4]: [ec2.VpcEndpointIpAddressType.IPV4, ec2.VpcEndpointIpAddressType.DUALSTACK],
-        [ec2.VpcEndpointDnsRecordIpType.IPV6]: [ec2.VpcEndpointIpAddressType.IPV6, ec2.VpcEndpointIpAddressType.DUALSTACK],
-        [ec2.VpcEndpointDnsRecordIpType.DUALSTACK]: [ec2.VpcEndpointIpAddressType.DUALSTACK],
-        [ec2.VpcEndpointDnsRecordIpType.SERVICE_DEFINED]: [ec2.VpcEndpointIpAddressType.DUALSTACK],
-      };
-      if (fits[records] !== undefined && !fits[records].includes(type)) {
-        fail(this, Rules.PRIVATELINK_DNS_RECORD_IP_TYPE, {
-          prop: 'dnsRecordIpType',
-          received: `${show(records)} with ipAddressType ${show(type)}${requested === undefined ? ' (the default)' : ''}`,
-          rule: `${records} DNS records need an endpoint of IP address type ${fits[records].join(' or ')}`,
-        });
-      }
-    }
+    checkDnsRecordIpType(this, requested, records);
     if (requested === undefined) return;
-
-    // Subnets: what each IP address type needs of every selected subnet.
-    const needs = {
-      [ec2.VpcEndpointIpAddressType.IPV4]: { ipv4: true, ipv6: undefined, words: 'an IPv4 range' },
-      [ec2.VpcEndpointIpAddressType.DUALSTACK]: { ipv4: true, ipv6: true, words: 'IPv4 and IPv6 ranges' },
-      [ec2.VpcEndpointIpAddressType.IPV6]: { ipv4: false, ipv6: true, words: 'an IPv6 range and no IPv4 range (IPv6-only)' },
-    }[requested];
-    if (needs === undefined) return;
-    const unknown: string[] = [];
-    for (const subnet of this.subnets) {
-      const f = subnetFamilies(subnet);
-      const misfit = (need: boolean | undefined, has: boolean | undefined) => need !== undefined && has !== undefined && need !== has;
-      if (misfit(needs.ipv4, f.ipv4) || misfit(needs.ipv6, f.ipv6)) {
-        fail(this, Rules.PRIVATELINK_ENDPOINT_IP_TYPE_SUBNETS, {
-          prop: 'ipAddressType',
-          received: `${show(requested)}, but subnet ${subnet.node.path} has ${describeFamilies(f)}`,
-          rule: `an ${requested} interface endpoint needs ${needs.words} in every subnet`,
-        });
-      }
-      if ((needs.ipv4 !== undefined && f.ipv4 === undefined) || (needs.ipv6 !== undefined && f.ipv6 === undefined)) unknown.push(subnet.node.path);
-    }
-    if (unknown.length > 0) {
-      warn(this, Rules.PRIVATELINK_IP_TYPE_UNKNOWN, {
-        prop: 'ipAddressType',
-        received: `${show(requested)}; the address ranges of ${unknown.join(', ')} are not known at synth`,
-        rule: `an ${requested} interface endpoint needs ${needs.words} in every subnet`,
-      });
-    }
+    checkSubnetIpTypes(this, this.subnets, requested);
 
     // The service: every family the endpoint uses must be one it supports.
     const used = requested === ec2.VpcEndpointIpAddressType.DUALSTACK ? [ec2.IpAddressType.IPV4, ec2.IpAddressType.IPV6]
@@ -348,7 +307,7 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
       fail(this, Rules.PRIVATELINK_ENDPOINT_IP_TYPE_SERVICE, {
         prop: 'ipAddressType',
         received: `${show(requested)}, but ${service.node.path} supports ${supported.join(', ') || 'no IP address type'}`,
-        rule: `an ${requested} interface endpoint needs a service that supports ${missing.join(' and ')}`,
+        rule: `an interface endpoint of IP address type ${requested} needs a service that supports ${missing.join(' and ')}`,
       });
     }
   }
@@ -416,38 +375,6 @@ export class PrivateLinkEndpoint extends Construct implements ec2.IConnectable {
       for (const port of ports) this.connections.allowFrom(peer, port, `${c.source} block of ${facts.path}`);
     }
   }
-
-  /** Refuse any security group of the endpoint that admits 0.0.0.0/0 or ::/0, however it was added. */
-  private validateSecurityGroups(): string[] {
-    const errors: string[] = [];
-    const open = (r: { cidrIp?: unknown; cidrIpv6?: unknown }) => r.cidrIp === '0.0.0.0/0' || r.cidrIpv6 === '::/0';
-    const report = (sg: IConstruct, r: { cidrIp?: unknown; cidrIpv6?: unknown; fromPort?: unknown; toPort?: unknown }) =>
-      errors.push(formatProblem(this, Rules.PRIVATELINK_ENDPOINT_SG_OPEN, {
-        prop: `security group ${sg.node.path}`,
-        received: `admits ${String(r.cidrIp ?? r.cidrIpv6)} on ports ${String(r.fromPort)}-${String(r.toPort)}`,
-        rule: 'an interface endpoint is reachable by every address its security groups admit',
-      }));
-    const ids = new Map<string, ec2.ISecurityGroup>();
-    for (const sg of this.connections.securityGroups) {
-      ids.set(sg.securityGroupId, sg);
-      const cfn = sg.node.defaultChild;
-      if (!(cfn instanceof ec2.CfnSecurityGroup)) continue;
-      const inline = Stack.of(sg).resolve(cfn.securityGroupIngress) as Array<Record<string, unknown>> | undefined;
-      for (const r of inline ?? []) if (open(r)) report(sg, r);
-    }
-    for (const c of this.node.root.node.findAll()) {
-      if (!(c instanceof ec2.CfnSecurityGroupIngress)) continue;
-      const sg = ids.get(c.groupId ?? '');
-      if (sg && open(c)) report(sg, c);
-    }
-    return errors;
-  }
-}
-
-function describeFamilies(f: { ipv4?: boolean; ipv6?: boolean }): string {
-  const v4 = f.ipv4 === true ? 'an IPv4 range' : f.ipv4 === false ? 'no IPv4 range' : 'an unknown IPv4 range';
-  const v6 = f.ipv6 === true ? 'an IPv6 range' : f.ipv6 === false ? 'no IPv6 range' : 'an unknown IPv6 range';
-  return `${v4} and ${v6}`;
 }
 
 function literal(value: string): string | undefined {

@@ -8,17 +8,19 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct, IConstruct } from 'constructs';
 import { PrivateLinkConsumer } from './consumer';
 import { ImportedPrivateLinkService } from './imported-service';
-import { subnetFamilies, vpcHasIpv6 } from './ip-families';
+import { vpcHasIpv6 } from './ip-families';
 import { checkGivenLoadBalancer, listenerQuotaProblems } from './load-balancer-facts';
-import { checkPrivateDnsName, checkRegion, checkStackRegion } from './names';
+import { checkPrivateDnsName } from './names';
 import { securityGroupPorts, validatePorts } from './ports';
 import { IPrivateLinkService, PrivateLinkPort, PrivateLinkServiceAttributes } from './service-reference';
 import { defaultPrivateSubnets, selectZonedSubnets } from './zones';
 import { AvailabilityZoneIds, AzMapping } from '../core/az-ids';
+import { subnetFamilies } from '../core/endpoint-ip-types';
 import { fail } from '../core/errors';
 import { ConnectivityGraph } from '../core/graph';
 import { acknowledgeRule, acknowledgeServiceLoadBalancer } from '../core/nag';
 import { allowedAccounts, checkPrincipals } from '../core/principals';
+import { checkRegionName, checkStackRegion } from '../core/region-names';
 import { Rules } from '../core/rules';
 import { readVpcFacts, VpcCidrFact } from '../core/vpc-facts';
 import { show, warn, warnOnce } from '../core/warnings';
@@ -281,7 +283,7 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
     // ---- regions ----
     this.supportedRegions = [...new Set(props.supportedRegions ?? [])];
     this.supportedRegions.forEach((r, i) => {
-      checkRegion(this, `supportedRegions[${i}]`, r);
+      checkRegionName(this, `supportedRegions[${i}]`, r);
       const p = Token.isUnresolved(r) ? undefined : partitionOf(r);
       if (partition !== undefined && p !== undefined && p !== partition) {
         fail(this, Rules.PRIVATELINK_PARTITION_MISMATCH, {

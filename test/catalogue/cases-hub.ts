@@ -38,9 +38,9 @@ export const HUB_CASES: InvalidCase[] = [
   {
     id: 'hub-private-dns-name-malformed',
     title: 'a hub service with a malformed private DNS name',
-    rule: Rules.ENDPOINT_SERVICE_NAME_INVALID,
+    rule: Rules.DNS_NAME_INVALID,
     source: S.CENTRALIZED_ENDPOINTS,
-    expect: /services\[0\]\.privateDnsName "\*\.Example\.com\."; a private DNS name is a lowercase domain name/,
+    expect: /InterfaceEndpointService\.of\("example-svc"\): privateDnsName "\*\.Example\.com\." has the label "\*"/,
     build: (app) => { estate(app, 0, { services: [InterfaceEndpointService.of('example-svc', { privateDnsName: '*.Example.com.' })] }); },
   },
   {

@@ -406,13 +406,27 @@ describe('InterfaceEndpointHub: a private DNS name the library\'s table does not
     t.resourcePropertiesCountIs('AWS::Route53::RecordSet', { Name: '*.api.example-svc.us-east-1.amazonaws.com.' }, 1);
   });
 
-  test('a malformed private DNS name is refused (endpoint-service-name-invalid)', () => {
+  test.each([
+    ['a wildcard label', '*.example.com', /has the label "\*"/],
+    ['a label of 64 characters', `${'a'.repeat(64)}.example.com`, /has a label of 64 characters/],
+    ['an underscore', 'my_svc.example.com', /has the label "my_svc"/],
+    ['a single label', 'localhost', /is a single label/],
+  ])('dns-name-invalid: a private DNS name with %s is refused by InterfaceEndpointService.of', (_t, name, problem) => {
+    expect(() => InterfaceEndpointService.of('example-svc', { privateDnsName: name })).toThrow(problem);
+    expect(() => InterfaceEndpointService.of('example-svc', { privateDnsName: name }))
+      .toThrow(/InterfaceEndpointService\.of\("example-svc"\): privateDnsName ".*; a DNS name is dot-separated labels.*\[cdk-private-connectivity:dns-name-invalid\]/);
+  });
+
+  test('dns-name-invalid control: a fully qualified name with a trailing dot names the zone without it', () => {
     const app = newApp();
     const stack = stackIn(app, 'Network');
-    expect(() => new InterfaceEndpointHub(stack, 'Hub', {
+    new InterfaceEndpointHub(stack, 'Hub', {
       vpc: vpcIn(stack, 'Shared', '10.0.0.0/16'),
-      services: [InterfaceEndpointService.of('example-svc', { privateDnsName: '*.Example.com.' })],
-    })).toThrow(/services\[0\].privateDnsName "\*.Example.com."; a private DNS name is a lowercase domain name.*endpoint-service-name-invalid/);
+      services: [InterfaceEndpointService.of('example-svc', { privateDnsName: 'API.Example-Svc.us-east-1.amazonaws.com.' })],
+    });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::Route53::HostedZone', { Name: 'API.Example-Svc.us-east-1.amazonaws.com' });
+    t.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'API.Example-Svc.us-east-1.amazonaws.com.' });
   });
 });
 
@@ -442,7 +456,7 @@ describe('InterfaceEndpointHub: a token never makes a check pass silently', () =
       vpc: vpcIn(stack, 'Shared', '10.0.0.0/16'),
       services: [InterfaceEndpointService.of('example-svc', { privateDnsName: Lazy.string({ produce: () => 'api.example.com' }) })],
     });
-    expect(warningsOn(hub)).toEqual([expect.stringMatching(/services\[0\]\.privateDnsName \(unresolved token .*\); the name of the hosted zone is not checked for the shape of a domain name \(endpoint-service-name-invalid\).*value-unknown/)]);
+    expect(warningsOn(hub)).toEqual([expect.stringMatching(/services\[0\]\.privateDnsName \(unresolved token .*\); the name of the hosted zone is not checked as a DNS name \(dns-name-invalid\).*value-unknown/)]);
   });
 
   test('vpc-region-unknown: a spoke of an environment-agnostic stack warns that its partition is not checked', () => {

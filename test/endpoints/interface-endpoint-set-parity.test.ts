@@ -1,8 +1,9 @@
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { stackIn, synthErrors, vpcIn } from './util';
-import { InterfaceEndpointService, InterfaceEndpointSet, InterfaceEndpointSetProps } from '../../src/endpoints';
+import { EndpointPolicy, InterfaceEndpointService, InterfaceEndpointSet, InterfaceEndpointSetProps } from '../../src/endpoints';
 
 const T = ec2.VpcEndpointIpAddressType;
 const D = ec2.VpcEndpointDnsRecordIpType;
@@ -55,15 +56,15 @@ describe('InterfaceEndpointSet: the rules of PrivateLinkEndpoint', () => {
 
 describe('InterfaceEndpointSet: IP address types against the subnets (AWS PrivateLink guide, "IP address types")', () => {
   test.each([
-    ['dual-stack in IPv4-only subnets', T.DUALSTACK, false, /ipAddressType "dualstack", but subnet S\/Vpc\/isoSubnet1 has an IPv4 range only; an interface endpoint of IP address type dualstack needs both an IPv4 and an IPv6 range in every subnet/],
-    ['IPv6 in dual-stack subnets', T.IPV6, true, /ipAddressType "ipv6", but subnet S\/Vpc\/isoSubnet1 has IPv4 and IPv6 ranges; .*needs an IPv6 range and no IPv4 range \(IPv6-only subnets\)/],
-    ['IPv6 in IPv4-only subnets', T.IPV6, false, /ipAddressType "ipv6", but subnet S\/Vpc\/isoSubnet1 has an IPv4 range only/],
-  ])('endpoint-ip-address-type-subnets: %s is refused', (_t, ipAddressType, dualStack, message) => {
+    ['dual-stack in IPv4-only subnets', T.DUALSTACK, false, /ipAddressType "dualstack", but subnet S\/Vpc\/isoSubnet1 has an IPv4 range and no IPv6 range; an interface endpoint of IP address type dualstack needs IPv4 and IPv6 ranges in every subnet/],
+    ['IPv6 in dual-stack subnets', T.IPV6, true, /ipAddressType "ipv6", but subnet S\/Vpc\/isoSubnet1 has an IPv4 range and an IPv6 range; .*needs an IPv6 range and no IPv4 range \(IPv6-only subnets\)/],
+    ['IPv6 in IPv4-only subnets', T.IPV6, false, /ipAddressType "ipv6", but subnet S\/Vpc\/isoSubnet1 has an IPv4 range and no IPv6 range/],
+  ])('privatelink-endpoint-ip-type-subnets: %s is refused', (_t, ipAddressType, dualStack, message) => {
     expect(() => build({ ipAddressType }, { dualStack })).toThrow(message);
-    expect(() => build({ ipAddressType }, { dualStack })).toThrow(/\[cdk-private-connectivity:endpoint-ip-address-type-subnets\]/);
+    expect(() => build({ ipAddressType }, { dualStack })).toThrow(/\[cdk-private-connectivity:privatelink-endpoint-ip-type-subnets\]/);
   });
 
-  test('endpoint-ip-address-type-subnets: IPv4 is refused in IPv6-only subnets', () => {
+  test('privatelink-endpoint-ip-type-subnets: IPv4 is refused in IPv6-only subnets', () => {
     const app = new App();
     const stack = stackIn(app, 'S');
     const vpc = vpcIn(stack, 'Vpc', '10.0.0.0/16', { dualStack: true });
@@ -73,7 +74,7 @@ describe('InterfaceEndpointSet: IP address types against the subnets (AWS Privat
       cfn.ipv6Native = true;
     }
     expect(() => new InterfaceEndpointSet(stack, 'Ops', { vpc, services: [InterfaceEndpointService.SNS], ipAddressType: T.IPV4 }))
-      .toThrow(/ipAddressType "ipv4", but subnet S\/Vpc\/isoSubnet1 has an IPv6 range only.*endpoint-ip-address-type-subnets/);
+      .toThrow(/ipAddressType "ipv4", but subnet S\/Vpc\/isoSubnet1 has no IPv4 range and an IPv6 range.*privatelink-endpoint-ip-type-subnets/);
   });
 
   test.each([
@@ -81,7 +82,7 @@ describe('InterfaceEndpointSet: IP address types against the subnets (AWS Privat
     ['dual-stack in dual-stack subnets', T.DUALSTACK, true, D.DUALSTACK],
     ['dual-stack with service-defined DNS records', T.DUALSTACK, true, D.SERVICE_DEFINED],
     ['IPv4 in dual-stack subnets', T.IPV4, true, undefined],
-  ])('endpoint-ip-address-type-subnets control: %s synthesizes without a warning', (_t, ipAddressType, dualStack, dnsRecordIpType) => {
+  ])('privatelink-endpoint-ip-type-subnets control: %s synthesizes without a warning', (_t, ipAddressType, dualStack, dnsRecordIpType) => {
     const { app, stack } = build({ ipAddressType, dnsRecordIpType }, { dualStack });
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', {
       IpAddressType: ipAddressType,
@@ -96,12 +97,23 @@ describe('InterfaceEndpointSet: IP address types against the subnets (AWS Privat
     [T.IPV4, D.DUALSTACK, 'dualstack'],
     [T.IPV4, D.SERVICE_DEFINED, 'dualstack'],
     [T.IPV6, D.IPV4, 'ipv4 or dualstack'],
-  ])('endpoint-dns-record-ip-type: ipAddressType %s with dnsRecordIpType %s is refused', (ipAddressType, dnsRecordIpType, needs) => {
+  ])('privatelink-dns-record-ip-type: ipAddressType %s with dnsRecordIpType %s is refused', (ipAddressType, dnsRecordIpType, needs) => {
     expect(() => build({ ipAddressType, dnsRecordIpType }, { dualStack: true })).toThrow(new RegExp(
-      `dnsRecordIpType "${dnsRecordIpType}" with ipAddressType "${ipAddressType}"; DNS records of type ${dnsRecordIpType} need ipAddressType ${needs}.*\\[cdk-private-connectivity:endpoint-dns-record-ip-type\\]`));
+      `dnsRecordIpType "${dnsRecordIpType}" with ipAddressType "${ipAddressType}"; ${dnsRecordIpType} DNS records need an endpoint of IP address type ${needs}.*\\[cdk-private-connectivity:privatelink-dns-record-ip-type\\]`));
   });
 
-  test('endpoint-ip-family-unknown: imported subnets with an explicit ipAddressType warn', () => {
+  test('privatelink-dns-record-ip-type: IPv6 records with ipAddressType unset (IPv4, the default) are refused', () => {
+    expect(() => build({ dnsRecordIpType: D.IPV6 }, { dualStack: true })).toThrow(
+      /dnsRecordIpType "ipv6" with ipAddressType "ipv4" \(the default\); ipv6 DNS records need an endpoint of IP address type ipv6 or dualstack.*\[cdk-private-connectivity:privatelink-dns-record-ip-type\]/);
+  });
+
+  test('privatelink-dns-record-ip-type control: IPv4 records with ipAddressType unset synthesize without a warning', () => {
+    const { app, stack } = build({ dnsRecordIpType: D.IPV4 }, { dualStack: true });
+    expect(synthErrors(app)).toBe('');
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  test('privatelink-ip-type-unknown: imported subnets with an explicit ipAddressType warn', () => {
     const app = new App();
     const stack = stackIn(app, 'S');
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', {
@@ -109,6 +121,57 @@ describe('InterfaceEndpointSet: IP address types against the subnets (AWS Privat
     });
     new InterfaceEndpointSet(stack, 'Ops', { vpc, services: [InterfaceEndpointService.SNS], ipAddressType: T.DUALSTACK, privateDnsEnabled: false });
     Annotations.fromStack(stack).hasWarning('/S/Ops', Match.stringLikeRegexp(
-      'subnets "subnet-0a1b2c3d4e5f67890" are imported: their IP ranges are unknown at synth; an interface endpoint of IP address type dualstack needs both.*endpoint-ip-family-unknown'));
+      'ipAddressType "dualstack"; the address ranges of S/Imported/\\S+ are not known at synth; an interface endpoint of IP address type dualstack needs IPv4 and IPv6 ranges.*privatelink-ip-type-unknown'));
+  });
+});
+
+describe('InterfaceEndpointSet: policy statements are checked as gateway endpoints\' are (AWS PrivateLink guide, "Control access to VPC endpoints using endpoint policies")', () => {
+  const statement = (conditions?: Record<string, unknown>) =>
+    new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'], principals: [new iam.AnyPrincipal()], conditions });
+
+  test('endpoint-policy-wildcard: a wildcard on aws:PrincipalAccount (added to a statement after the policy was made) is refused', () => {
+    const st = statement();
+    const policy = EndpointPolicy.fromStatements([st]);
+    st.addCondition('StringLike', { 'aws:PrincipalAccount': '1111*' });
+    expect(() => build({ policy })).toThrow(
+      /InterfaceEndpointSet 'S\/Ops': policy of the sns endpoint, statement 0 Condition StringLike aws:PrincipalAccount "1111\*"; aws:PrincipalAccount holds a system-generated identifier, which takes no wildcard.*\[cdk-private-connectivity:endpoint-policy-wildcard\]/);
+  });
+
+  test('endpoint-policy-never-matches: an account ID that is not 12 digits is warned about', () => {
+    const { stack } = build({ policy: EndpointPolicy.fromStatements([statement({ StringEquals: { 'aws:PrincipalAccount': '1234' } })]) });
+    const found = Annotations.fromStack(stack).findWarning('/S/Ops', Match.stringLikeRegexp('endpoint-policy-never-matches'));
+    expect(found).toHaveLength(1);
+    expect(String(found[0].entry.data)).toMatch(/aws:PrincipalAccount "1234"; aws:PrincipalAccount is a 12-digit account ID, so this value never matches/);
+  });
+
+  test('endpoint-policy-wildcard control: a literal account and the stack\'s own account pass without a word', () => {
+    const { app, stack } = build();
+    const other = stackIn(app, 'T');
+    new InterfaceEndpointSet(other, 'Ops', {
+      vpc: vpcIn(other, 'Vpc', '10.1.0.0/16'),
+      services: [InterfaceEndpointService.SNS],
+      policy: EndpointPolicy.fromStatements([statement({ StringEquals: { 'aws:PrincipalAccount': ['111111111111', Stack.of(other).account] } })]),
+    });
+    Template.fromStack(other).hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      PolicyDocument: { Statement: [Match.objectLike({ Condition: { StringEquals: { 'aws:PrincipalAccount': Match.anyValue() } } })] },
+    });
+    expect(synthErrors(app)).toBe('');
+    expect(Annotations.fromStack(other).findWarning('*', Match.anyValue())).toEqual([]);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+});
+
+describe('InterfaceEndpointSet serviceRegion: a region this library does not know', () => {
+  test('region-unknown: a well-formed unknown serviceRegion is warned, not refused', () => {
+    const { stack } = build({ services: [InterfaceEndpointService.of('s3')], serviceRegion: 'us-west-9' });
+    const found = Annotations.fromStack(stack).findWarning('/S/Ops', Match.stringLikeRegexp('region-unknown'));
+    expect(found.map((w) => String(w.entry.data))).toEqual([
+      expect.stringMatching(/InterfaceEndpointSet 'S\/Ops': serviceRegion "us-west-9" is not a region this library knows; .*\[cdk-private-connectivity:region-unknown\]/),
+    ]);
+  });
+
+  test('region-unknown control: a known serviceRegion gets no warning', () => {
+    const { stack } = build({ services: [InterfaceEndpointService.of('s3')], serviceRegion: 'us-west-2' });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 });

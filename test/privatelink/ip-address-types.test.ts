@@ -165,7 +165,7 @@ describe('PrivateLinkEndpoint ipAddressType and dnsRecordIpType', () => {
   });
 
   test.each([
-    ['a dualstack endpoint in IPv4-only subnets', false, ec2.VpcEndpointIpAddressType.DUALSTACK, /ipAddressType "dualstack", but subnet Both\/Consumer\/iso0Subnet1 has an IPv4 range and no IPv6 range; an dualstack interface endpoint needs IPv4 and IPv6 ranges in every subnet/],
+    ['a dualstack endpoint in IPv4-only subnets', false, ec2.VpcEndpointIpAddressType.DUALSTACK, /ipAddressType "dualstack", but subnet Both\/Consumer\/iso0Subnet1 has an IPv4 range and no IPv6 range; an interface endpoint of IP address type dualstack needs IPv4 and IPv6 ranges in every subnet/],
     ['an IPv6 endpoint in dual-stack subnets (not IPv6-only)', true, ec2.VpcEndpointIpAddressType.IPV6, /ipAddressType "ipv6", but subnet Both\/Consumer\/isoSubnet1 has an IPv4 range and an IPv6 range; .*IPv6-only/],
   ])('privatelink-endpoint-ip-type-subnets: %s is refused', (_, dualStackConsumer, ipAddressType, message) => {
     // GIVEN
@@ -180,7 +180,7 @@ describe('PrivateLinkEndpoint ipAddressType and dnsRecordIpType', () => {
     const { make } = consumer({ dualStackConsumer: true, ipAddressType: ec2.VpcEndpointIpAddressType.DUALSTACK });
 
     // WHEN / THEN
-    expect(make).toThrow(/ipAddressType "dualstack", but Both\/Svc supports ipv4; an dualstack interface endpoint needs a service that supports ipv6.*\[cdk-private-connectivity:privatelink-endpoint-ip-type-service\]/);
+    expect(make).toThrow(/ipAddressType "dualstack", but Both\/Svc supports ipv4; an interface endpoint of IP address type dualstack needs a service that supports ipv6.*\[cdk-private-connectivity:privatelink-endpoint-ip-type-service\]/);
   });
 
   test('privatelink-endpoint-ip-type-service: an imported service declaring IPv4 only refuses a dualstack endpoint', () => {
