@@ -326,6 +326,9 @@ describe('quotas in force', () => {
       interfaceEndpointsPerVpc: 50,
       vpcsPerPrivateHostedZone: 300,
       hostedZonesPerAccount: 600,
+      resourceGatewaysPerVpc: 500,
+      resourceConfigurationsPerRegion: 2000,
+      childConfigurationsPerGroup: 60,
     });
   });
 

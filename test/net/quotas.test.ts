@@ -129,7 +129,7 @@ describe('quota overrides: values JSON cannot carry, and the row lookup', () => 
     expect(quotaError(null).message).toBe(
       'QuotaValues \'App/Quotas\': quotas null; quota overrides are an object with any of the keys activePeeringsPerVpc, routesPerRouteTable, '
       + 'ipv4CidrBlocksPerVpc, ipv6CidrBlocksPerVpc, gatewayEndpointsPerRegion, interfaceEndpointsPerVpc, vpcsPerPrivateHostedZone, '
-      + 'hostedZonesPerAccount. Pass an object such as { "activePeeringsPerVpc": 100 }. [cdk-private-connectivity:quota-invalid]',
+      + 'hostedZonesPerAccount, resourceGatewaysPerVpc, resourceConfigurationsPerRegion, childConfigurationsPerGroup. Pass an object such as { "activePeeringsPerVpc": 100 }. [cdk-private-connectivity:quota-invalid]',
     );
   });
 
@@ -138,7 +138,9 @@ describe('quota overrides: values JSON cannot carry, and the row lookup', () => 
   });
 
   test('quotaRow finds a row by key and refuses a key without one', () => {
-    expect(quotaRow('hostedZonesPerAccount')).toBe(QUOTA_TABLE[QUOTA_TABLE.length - 1]);
+    expect(quotaRow('hostedZonesPerAccount')).toBe(QUOTA_TABLE.find((r) => r.key === 'hostedZonesPerAccount'));
+    expect(quotaRow('hostedZonesPerAccount').default).toBe(500);
+    expect(quotaRow('childConfigurationsPerGroup')).toBe(QUOTA_TABLE[QUOTA_TABLE.length - 1]);
     expect(() => quotaRow('nope' as keyof QuotaValues)).toThrow(/^no quota row for nope$/);
   });
 });
