@@ -219,7 +219,7 @@ export class PrivateLinkService extends Construct implements IPrivateLinkService
   /** Whether each connection request must be accepted by the service owner. */
   public readonly acceptanceRequired: boolean;
   /** The IP address types the service supports. */
-  public readonly supportedIpAddressTypes: ec2.IpAddressType[];
+  public readonly supportedIpAddressTypes?: ec2.IpAddressType[];
   /**
    * The private DNS name's verification (TXT record and custom resources), when a public hosted zone was given.
    * @default - none

@@ -143,8 +143,9 @@ export class PrivateLinkResource extends Construct implements IPrivateLinkResour
   public readonly portRanges: string[];
   /** The gateway's security groups: let the target admit them with `target.connections.allowFrom(resource, port)`. */
   public readonly connections: ec2.Connections;
-  /** The provider's VPC. */
-  public readonly vpc: ec2.IVpc;
+  /** The provider's VPC (always set here; optional in IPrivateLinkResource, whose imports have none). */
+  public readonly vpc?: ec2.IVpc;
+  private readonly providerVpc: ec2.IVpc;
   /**
    * The resource's region.
    * @default - unknown (environment-agnostic stack)
@@ -176,6 +177,7 @@ export class PrivateLinkResource extends Construct implements IPrivateLinkResour
     super(scope, id);
     const stack = Stack.of(this);
     this.vpc = props.vpc;
+    this.providerVpc = props.vpc;
     this.region = Token.isUnresolved(stack.region) ? undefined : stack.region;
     this.account = Token.isUnresolved(stack.account) ? undefined : stack.account;
     const partition = this.region === undefined ? undefined : partitionOf(this.region);
@@ -436,7 +438,7 @@ export class PrivateLinkResource extends Construct implements IPrivateLinkResour
     // Report once, on the construct that holds the first gateway or configuration over the quota.
     if (gateways.length > quotas.resourceGatewaysPerVpc && gateways[quotas.resourceGatewaysPerVpc] === this.resourceGateway) {
       errors.push(formatProblem(this, Rules.RESOURCE_GATEWAY_QUOTA, {
-        prop: `resource gateways in ${this.vpc.node.path}`,
+        prop: `resource gateways in ${this.providerVpc.node.path}`,
         received: String(gateways.length),
         rule: `a VPC may have ${quotas.resourceGatewaysPerVpc} resource gateways ("${RESOURCE_QUOTAS_SOURCE}")`,
       }));

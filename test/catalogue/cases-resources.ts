@@ -350,7 +350,7 @@ export const RESOURCE_CASES: InvalidCase[] = [
     expect: /vpc Provider\/Vpc is the VPC of Provider\/OrdersDb's resource gateway/,
     build: (app) => {
       const db = ordersDb(app);
-      new PrivateLinkResourceEndpoint(Stack.of(db), 'Client', { vpc: db.vpc, resource: db });
+      new PrivateLinkResourceEndpoint(Stack.of(db), 'Client', { vpc: db.vpc!, resource: db });
     },
   },
   {
@@ -416,7 +416,7 @@ export const RESOURCE_CASES: InvalidCase[] = [
     expect: /PrivateLinkResource 'Provider\/Replica': resource gateways in Provider\/Vpc 2; a VPC may have 1 resource gateways/,
     build: (app) => {
       const db = ordersDb(app);
-      new PrivateLinkResource(Stack.of(db), 'Replica', { vpc: db.vpc, target: ResourceTarget.ipAddress('10.60.0.11'), portRanges: ['5432'], allowedPrincipals: [new iam.AccountPrincipal(PARTNER)] });
+      new PrivateLinkResource(Stack.of(db), 'Replica', { vpc: db.vpc!, target: ResourceTarget.ipAddress('10.60.0.11'), portRanges: ['5432'], allowedPrincipals: [new iam.AccountPrincipal(PARTNER)] });
     },
   },
   {
