@@ -244,7 +244,7 @@ export const IP_TYPE_CASES: InvalidCase[] = [
     title: 'a dualstack endpoint to a service of this app that supports IPv4 only',
     rule: Rules.PRIVATELINK_ENDPOINT_IP_TYPE_SERVICE,
     source: S.CDK_ENDPOINT_IP_TYPE,
-    expect: /ipAddressType "dualstack", but Both\/Orders supports ipv4; an dualstack interface endpoint needs a service that supports ipv6/,
+    expect: /ipAddressType "dualstack", but Both\/Orders supports ipv4; an interface endpoint of IP address type dualstack needs a service that supports ipv6/,
     build: (app) => consumer(app, { ipAddressType: DUALSTACK }),
   },
   {

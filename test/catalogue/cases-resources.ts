@@ -412,7 +412,7 @@ export const RESOURCE_CASES: InvalidCase[] = [
     title: 'a second resource gateway in a VPC whose quota is declared as 1',
     rule: Rules.RESOURCE_GATEWAY_QUOTA,
     source: S.LATTICE_QUOTAS,
-    context: { 'cdk-private-connectivity:resource-quotas': { resourceGatewaysPerVpc: 1 } },
+    context: { 'cdk-private-connectivity:quotas': { resourceGatewaysPerVpc: 1 } },
     expect: /PrivateLinkResource 'Provider\/Replica': resource gateways in Provider\/Vpc 2; a VPC may have 1 resource gateways/,
     build: (app) => {
       const db = ordersDb(app);
@@ -424,7 +424,7 @@ export const RESOURCE_CASES: InvalidCase[] = [
     title: 'a second resource configuration where the account\'s quota is declared as 1',
     rule: Rules.RESOURCE_CONFIGURATION_QUOTA,
     source: S.LATTICE_QUOTAS,
-    context: { 'cdk-private-connectivity:resource-quotas': { resourceConfigurationsPerRegion: 1 } },
+    context: { 'cdk-private-connectivity:quotas': { resourceConfigurationsPerRegion: 1 } },
     expect: /resource configurations in 111111111111\/us-east-1 2; an account may have 1 resource configurations per region/,
     build: (app) => {
       ordersDb(app);
@@ -442,7 +442,7 @@ export const RESOURCE_CASES: InvalidCase[] = [
     title: 'a group with more children than the declared quota',
     rule: Rules.RESOURCE_CONFIGURATION_QUOTA,
     source: S.LATTICE_QUOTAS,
-    context: { 'cdk-private-connectivity:resource-quotas': { childConfigurationsPerGroup: 2 } },
+    context: { 'cdk-private-connectivity:quotas': { childConfigurationsPerGroup: 2 } },
     expect: /targets has 3 targets; a group resource configuration may have 2 child configurations/,
     build: (app) => {
       ordersDb(app, { target: undefined, targets: ['10.60.0.10', '10.60.0.11', '10.60.0.12'].map((ip) => ResourceTarget.ipAddress(ip)) });
