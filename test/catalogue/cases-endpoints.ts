@@ -1,6 +1,8 @@
 /** Invalid endpoint configurations: GatewayEndpointSet, InterfaceEndpointSet and EndpointPolicy. */
+import { CfnParameter } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { S } from './sources';
 import { agnosticStack, InvalidCase, isolatedVpc, stackIn, vpcIn } from './types';
 import {
@@ -374,6 +376,122 @@ export const ENDPOINT_CASES: InvalidCase[] = [
       const s = stackIn(app, 'App');
       const vpc = ec2.Vpc.fromVpcAttributes(s, 'Imported', { vpcId: 'vpc-0aaaaaaa', availabilityZones: ['us-east-1a'], isolatedSubnetIds: ['subnet-0aaaaaa1'], isolatedSubnetRouteTableIds: ['rtb-0aaaaaa1'] });
       new InterfaceEndpointSet(s, 'Ops', { vpc, services: [InterfaceEndpointService.SNS], privateDnsEnabled: false });
+    },
+  },
+
+  // ---- cross-region endpoints to AWS services (serviceRegion) ----
+  {
+    id: 'cross-region-sns',
+    title: 'an SNS endpoint in us-east-1 for SNS of us-west-2 (SNS is not cross-region enabled)',
+    rule: Rules.ENDPOINT_CROSS_REGION_UNSUPPORTED,
+    source: S.CROSS_REGION_SERVICES,
+    expect: /InterfaceEndpointSet 'App\/Remote': services\[0\] "sns" with serviceRegion "us-west-2"; AWS lists these services as cross-region enabled in partition aws .*: s3, iam, ecr\.api/,
+    build: (app) => {
+      const s = stackIn(app, 'App');
+      new InterfaceEndpointSet(s, 'Remote', { vpc: isolatedVpc(s, 'Vpc', '10.0.0.0/16'), services: [InterfaceEndpointService.SNS], serviceRegion: 'us-west-2' });
+    },
+  },
+  {
+    id: 'cross-region-listed-and-unlisted',
+    title: 'S3 (listed) and DynamoDB (not listed) of eu-west-1 in one set from us-east-1',
+    rule: Rules.ENDPOINT_CROSS_REGION_UNSUPPORTED,
+    source: S.CROSS_REGION_SERVICES,
+    expect: /services\[1\] "dynamodb" with serviceRegion "eu-west-1"/,
+    build: (app) => {
+      const s = stackIn(app, 'App');
+      new InterfaceEndpointSet(s, 'Remote', { vpc: isolatedVpc(s, 'Vpc', '10.0.0.0/16'), services: [InterfaceEndpointService.of('s3'), InterfaceEndpointService.of('dynamodb')], serviceRegion: 'eu-west-1' });
+    },
+  },
+  {
+    id: 'cross-region-sqs-full-name',
+    title: 'SQS of eu-west-1 by its full service name, with serviceRegion eu-west-1',
+    rule: Rules.ENDPOINT_CROSS_REGION_UNSUPPORTED,
+    source: S.CROSS_REGION_SERVICES,
+    expect: /services\[0\] "com\.amazonaws\.eu-west-1\.sqs" with serviceRegion "eu-west-1"/,
+    build: (app) => {
+      const s = stackIn(app, 'App');
+      new InterfaceEndpointSet(s, 'Remote', { vpc: isolatedVpc(s, 'Vpc', '10.0.0.0/16'), services: [InterfaceEndpointService.of('com.amazonaws.eu-west-1.sqs')], serviceRegion: 'eu-west-1' });
+    },
+  },
+  {
+    id: 'cross-region-china-sqs',
+    title: 'SQS of cn-northwest-1 from a VPC in cn-north-1 (the China edition does not list SQS)',
+    rule: Rules.ENDPOINT_CROSS_REGION_UNSUPPORTED,
+    source: S.CROSS_REGION_SERVICES_CN,
+    expect: /InterfaceEndpointSet 'China\/Remote': services\[0\] "sqs" with serviceRegion "cn-northwest-1"; AWS lists these services as cross-region enabled in partition aws-cn/,
+    build: (app) => {
+      const s = stackIn(app, 'China', 'cn-north-1');
+      new InterfaceEndpointSet(s, 'Remote', { vpc: isolatedVpc(s, 'Vpc', '10.0.0.0/16'), services: [InterfaceEndpointService.SQS], serviceRegion: 'cn-northwest-1' });
+    },
+  },
+  {
+    id: 'cross-region-partition-china',
+    title: 'S3 of cn-north-1 from a VPC in us-east-1',
+    rule: Rules.ENDPOINT_CROSS_REGION_PARTITION,
+    source: S.PARTITIONS,
+    expect: /InterfaceEndpointSet 'App\/Remote': serviceRegion "cn-north-1" is in partition aws-cn, the VPC in us-east-1 \(partition aws\); an interface endpoint reaches AWS services in other regions of its own partition only/,
+    build: (app) => {
+      const s = stackIn(app, 'App');
+      new InterfaceEndpointSet(s, 'Remote', { vpc: isolatedVpc(s, 'Vpc', '10.0.0.0/16'), services: [InterfaceEndpointService.of('s3')], serviceRegion: 'cn-north-1' });
+    },
+  },
+  {
+    id: 'cross-region-partition-govcloud',
+    title: 'KMS of us-gov-west-1 from a VPC in us-east-1',
+    rule: Rules.ENDPOINT_CROSS_REGION_PARTITION,
+    source: S.PARTITIONS,
+    expect: /serviceRegion "us-gov-west-1" is in partition aws-us-gov, the VPC in us-east-1 \(partition aws\)/,
+    build: (app) => {
+      const s = stackIn(app, 'App');
+      new InterfaceEndpointSet(s, 'Remote', { vpc: isolatedVpc(s, 'Vpc', '10.0.0.0/16'), services: [InterfaceEndpointService.of('kms')], serviceRegion: 'us-gov-west-1' });
+    },
+  },
+  {
+    id: 'cross-region-partition-from-china',
+    title: 'ECR of us-west-2 from a VPC in cn-north-1',
+    rule: Rules.ENDPOINT_CROSS_REGION_PARTITION,
+    source: S.CROSS_REGION_SERVICES_CN,
+    expect: /InterfaceEndpointSet 'China\/Remote': serviceRegion "us-west-2" is in partition aws, the VPC in cn-north-1 \(partition aws-cn\)/,
+    build: (app) => {
+      const s = stackIn(app, 'China', 'cn-north-1');
+      new InterfaceEndpointSet(s, 'Remote', { vpc: isolatedVpc(s, 'Vpc', '10.0.0.0/16'), services: InterfaceEndpointService.ECR_IMAGE_PULL, serviceRegion: 'us-west-2' });
+    },
+  },
+  {
+    id: 'cross-region-service-region-parameter',
+    title: 'a service region given as a CloudFormation parameter',
+    rule: Rules.ENDPOINT_SERVICE_REGION_UNKNOWN,
+    source: S.CROSS_REGION_SERVICES,
+    expect: /InterfaceEndpointSet 'App\/Remote': serviceRegion \(unresolved token \$\{Token\[TOKEN\.\d+\]\}\); the partition of the service region and whether the services support cross-region access cannot be checked at synth/,
+    build: (app) => {
+      const s = stackIn(app, 'App');
+      const serviceRegion = new CfnParameter(s, 'ServiceRegion', { type: 'String' }).valueAsString;
+      new InterfaceEndpointSet(s, 'Remote', { vpc: isolatedVpc(s, 'Vpc', '10.0.0.0/16'), services: [InterfaceEndpointService.of('s3')], serviceRegion });
+    },
+  },
+  {
+    id: 'cross-region-service-region-ssm',
+    title: 'a service region read from an SSM parameter at deploy time',
+    rule: Rules.ENDPOINT_SERVICE_REGION_UNKNOWN,
+    source: S.CROSS_REGION_SERVICES,
+    expect: /InterfaceEndpointSet 'App\/Remote': serviceRegion \(unresolved token.*\); the partition of the service region/,
+    build: (app) => {
+      const s = stackIn(app, 'App');
+      const serviceRegion = ssm.StringParameter.valueForStringParameter(s, '/network/primary-region');
+      new InterfaceEndpointSet(s, 'Remote', { vpc: isolatedVpc(s, 'Vpc', '10.0.0.0/16'), services: [InterfaceEndpointService.of('kms')], serviceRegion });
+    },
+  },
+  {
+    id: 'endpoint-type-parameter',
+    title: 'a VPC endpoint whose VpcEndpointType is a CloudFormation parameter',
+    rule: Rules.VALUE_UNKNOWN,
+    source: S.CFN_VPC_ENDPOINT,
+    expect: /CfnVPCEndpoint 'App\/Extra': VpcEndpointType \(unresolved token.*\); .*not counted against the gateway endpoint quota \(graph-gateway-endpoint-quota\) or the interface endpoint quota/,
+    build: (app) => {
+      const s = stackIn(app, 'App');
+      const vpc = isolatedVpc(s, 'Vpc', '10.0.0.0/16');
+      new GatewayEndpointSet(s, 'G', { vpc, policy: EndpointPolicy.allowAll() });
+      new ec2.CfnVPCEndpoint(s, 'Extra', { vpcId: vpc.vpcId, serviceName: 'com.amazonaws.us-east-1.sqs', vpcEndpointType: new CfnParameter(s, 'EndpointType', { allowedValues: ['Gateway', 'Interface'] }).valueAsString });
     },
   },
 

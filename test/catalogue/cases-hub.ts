@@ -1,8 +1,9 @@
 /** Invalid InterfaceEndpointHub configurations: endpoints in a shared-services VPC used by peered spokes. */
-import { App } from 'aws-cdk-lib';
+import { App, CfnParameter } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { S } from './sources';
-import { InvalidCase, stackIn, vpcIn } from './types';
+import { agnosticStack, importedVpc, InvalidCase, stackIn, vpcIn } from './types';
 import {
   ConnectivityGraph, GatewayEndpointService, InterfaceEndpointHub, InterfaceEndpointHubProps,
   InterfaceEndpointService, InterfaceEndpointSet, PeeredVpcPair,
@@ -186,6 +187,102 @@ export const HUB_CASES: InvalidCase[] = [
     build: (app) => {
       ConnectivityGraph.of(app).declareQuotas({ interfaceEndpointsPerVpc: 1 });
       estate(app, 1);
+    },
+  },
+
+  // ---- values the hub cannot read at synth ----
+  {
+    id: 'hub-private-dns-name-ssm',
+    title: 'a hub service whose private DNS name is read from an SSM parameter',
+    rule: Rules.VALUE_UNKNOWN,
+    source: S.CENTRALIZED_ENDPOINTS,
+    expect: /InterfaceEndpointHub 'Network\/Hub': services\[0\]\.privateDnsName \(unresolved token.*\); the name of the hosted zone is not checked as a DNS name \(dns-name-invalid\)/,
+    build: (app) => {
+      const stack = stackIn(app, 'Network');
+      const privateDnsName = ssm.StringParameter.valueForStringParameter(stack, '/partner/api-private-dns-name');
+      new InterfaceEndpointHub(stack, 'Hub', { vpc: vpcIn(stack, 'Shared', '10.0.0.0/16'), services: [InterfaceEndpointService.of('com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0', { privateDnsName })] });
+    },
+  },
+  {
+    id: 'hub-imported-subnet-blocks-unknown',
+    title: 'a hub in an imported VPC whose endpoint subnets are given without their blocks',
+    rule: Rules.VALUE_UNKNOWN,
+    source: S.CENTRALIZED_ENDPOINTS,
+    expect: /ipv4CidrBlock is not known at synth \(an unresolved token, or not given to the import\); .*spokes are not checked to route toward this endpoint subnet \(hub-spoke-unreachable\)/,
+    build: (app) => {
+      const stack = stackIn(app, 'Network');
+      const hubVpc = ec2.Vpc.fromVpcAttributes(stack, 'Shared', {
+        vpcId: 'vpc-0a0b0c0d0e0f01234',
+        vpcCidrBlock: '10.0.0.0/16',
+        availabilityZones: ['us-east-1a', 'us-east-1b'],
+        isolatedSubnetIds: ['subnet-0b00000000000001b', 'subnet-0b00000000000002b'],
+        isolatedSubnetRouteTableIds: ['rtb-0b00000000000000b', 'rtb-0b00000000000000b'],
+      });
+      const hub = new InterfaceEndpointHub(stack, 'Hub', { vpc: hubVpc, services: SERVICES() });
+      const spoke = vpcIn(stack, 'Spoke', '10.1.0.0/16');
+      hub.shareWith(spoke);
+      new PeeredVpcPair(stack, 'Pair', { requester: spoke, accepter: hubVpc });
+    },
+  },
+  {
+    id: 'hub-account-agnostic',
+    title: 'a hub in an environment-agnostic stack: its hosted zones are not counted per account',
+    rule: Rules.VALUE_UNKNOWN,
+    source: S.ROUTE53_QUOTAS,
+    expect: /Stack 'Network': account is a token \(environment-agnostic stack\).*the hub's hosted zones are not counted against the per-account quota \(hub-hosted-zone-quota\)/,
+    build: (app) => {
+      const stack = agnosticStack(app, 'Network');
+      const hubVpc = vpcIn(stack, 'Shared', '10.0.0.0/16');
+      const hub = new InterfaceEndpointHub(stack, 'Hub', { vpc: hubVpc, services: SERVICES() });
+      const spoke = vpcIn(stack, 'Spoke', '10.1.0.0/16');
+      hub.shareWith(spoke);
+      new PeeredVpcPair(stack, 'Pair', { requester: spoke, accepter: hubVpc });
+    },
+  },
+  {
+    id: 'hub-spoke-endpoint-private-dns-parameter',
+    title: 'a spoke\'s own SQS endpoint whose PrivateDnsEnabled is a CloudFormation parameter',
+    rule: Rules.VALUE_UNKNOWN,
+    source: S.CENTRALIZED_ENDPOINTS,
+    expect: /CfnVPCEndpoint 'Network\/Own': PrivateDnsEnabled is an unresolved token \(an endpoint for com\.amazonaws\.us-east-1\.sqs in Network\/Spoke0\).*the hub's zone sqs\.us-east-1\.amazonaws\.com is not checked against a second answer for the same name \(hub-duplicate-private-dns\)/,
+    build: (app) => {
+      const { stack, spokeVpcs } = estate(app, 1);
+      new ec2.CfnVPCEndpoint(stack, 'Own', {
+        vpcId: spokeVpcs[0].vpcId,
+        serviceName: 'com.amazonaws.us-east-1.sqs',
+        vpcEndpointType: 'Interface',
+        subnetIds: spokeVpcs[0].isolatedSubnets.map((sn) => sn.subnetId),
+        privateDnsEnabled: new CfnParameter(stack, 'OwnDns', { allowedValues: ['true', 'false'] }).value,
+      });
+    },
+  },
+  {
+    id: 'hub-spoke-region-agnostic',
+    title: 'a spoke imported in an environment-agnostic workload stack: its partition is not checked against the hub\'s',
+    rule: Rules.VPC_REGION_UNKNOWN,
+    source: S.CDK_ENV,
+    expect: /Stack 'Agnostic': region is a token .*a spoke is not checked to be in the hub's partition \(hub-spoke-invalid\)/,
+    build: (app) => {
+      const { stack, hub, hubVpc } = estate(app, 0);
+      const workload = agnosticStack(app, 'Agnostic');
+      const spoke = importedVpc(workload, 'Spoke', 'vpc-0a1a1a1a1a1a1a1a1', '10.1.0.0/16');
+      new ec2.SecurityGroup(workload, 'Clients', { vpc: spoke, allowAllOutbound: false });
+      hub.shareWith(spoke);
+      new PeeredVpcPair(stack, 'Pair', { requester: spoke, accepter: hubVpc });
+    },
+  },
+  {
+    id: 'hub-spoke-ipam-secondary-block',
+    title: 'a spoke with a secondary block IPAM allocates at deploy time',
+    rule: Rules.VPC_CIDR_UNKNOWN,
+    source: S.VPC_CIDR,
+    expect: /secondary ipv4 block of Network\/Spoke.*its overlap with the hub and the other spokes is not checked \(hub-cidr-overlap\)/,
+    build: (app) => {
+      const { stack, hub, hubVpc } = estate(app, 0);
+      const spoke = vpcIn(stack, 'Spoke', '10.1.0.0/16');
+      new ec2.CfnVPCCidrBlock(stack, 'SpokeIpamBlock', { vpcId: spoke.vpcId, ipv4IpamPoolId: 'ipam-pool-0123456789abcdef0', ipv4NetmaskLength: 20 });
+      hub.shareWith(spoke);
+      new PeeredVpcPair(stack, 'Pair', { requester: spoke, accepter: hubVpc });
     },
   },
 ];

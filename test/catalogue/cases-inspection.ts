@@ -1,5 +1,5 @@
 /** Invalid Gateway Load Balancer inspection configurations: GatewayLoadBalancerService and InspectionEndpoints. */
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
@@ -164,6 +164,24 @@ export const INSPECTION_CASES: InvalidCase[] = [
     build: (app) => contract(app, { endpointSubnets: { subnetGroupName: 'inspection', availabilityZones: ['us-east-1a'] } }),
   },
   {
+    id: 'inspection-protected-az-token',
+    title: 'imported endpoint and protected subnets whose zones are parameters, not the same one',
+    rule: Rules.INSPECTION_PROTECTED_AZ_UNCOVERED,
+    source: S.GWLB_ROUTING,
+    expect: /InspectionEndpoints 'App\/Inspect': protectedSubnets App\/Protected is in \(unresolved token.*\), which is none of the endpoint subnets' zones/,
+    build: (app) => {
+      const firewall = firewallIn(stackIn(app, 'Appliances'));
+      const stack = stackIn(app, 'App');
+      const zone = (id: string) => new CfnParameter(stack, id, { type: 'AWS::EC2::AvailabilityZone::Name' }).valueAsString;
+      new InspectionEndpoints(stack, 'Inspect', {
+        vpc: appVpc(stack),
+        service: firewall,
+        endpointSubnets: { subnets: [ec2.Subnet.fromSubnetAttributes(stack, 'Edge', { subnetId: 'subnet-0e100000000000001', availabilityZone: zone('EdgeZone'), routeTableId: 'rtb-0e100000000000001', ipv4CidrBlock: '10.1.200.0/28' })] },
+        protectedSubnets: { subnets: [ec2.Subnet.fromSubnetAttributes(stack, 'Protected', { subnetId: 'subnet-0f100000000000001', availabilityZone: zone('ProtectedZone'), routeTableId: 'rtb-0f100000000000001', ipv4CidrBlock: '10.1.201.0/24' })] },
+      });
+    },
+  },
+  {
     id: 'inspection-endpoint-subnets-protected',
     title: 'endpoint subnets that are also the protected subnets',
     rule: Rules.INSPECTION_SUBNET_OVERLAP,
@@ -289,6 +307,32 @@ export const INSPECTION_CASES: InvalidCase[] = [
     build: (app) => contract(app, { vpcProps: { ipProtocol: ec2.IpProtocol.DUAL_STACK }, ipAddressType: ec2.VpcEndpointIpAddressType.IPV4 }),
   },
   {
+    id: 'inspection-ipv6-imported-vpc',
+    title: 'inspection endpoints in an imported VPC whose IPv6 blocks cannot be known, ipAddressType unset',
+    rule: Rules.INSPECTION_IPV6_UNINSPECTED,
+    source: S.GWLB_ENDPOINTS,
+    expect: /IPv6 blocks are not known at synth \(an imported VPC\); .*the endpoints are IPv4 only \(ipAddressType unset\)/,
+    build: (app) => {
+      const stack = stackIn(app, 'App');
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+        vpcId: 'vpc-0a1b2c3d4e5f60719',
+        vpcCidrBlock: '10.8.0.0/16',
+        availabilityZones: ['us-east-1a', 'us-east-1b'],
+        publicSubnetIds: ['subnet-0e100000000000011', 'subnet-0e200000000000012', 'subnet-0f100000000000011', 'subnet-0f200000000000012'],
+        publicSubnetNames: ['inspection', 'public'],
+        publicSubnetRouteTableIds: ['rtb-0e100000000000011', 'rtb-0e200000000000012', 'rtb-0f100000000000011', 'rtb-0f200000000000012'],
+        publicSubnetIpv4CidrBlocks: ['10.8.0.0/28', '10.8.0.16/28', '10.8.1.0/24', '10.8.2.0/24'],
+      });
+      new InspectionEndpoints(stack, 'Inspect', {
+        vpc,
+        service: GatewayLoadBalancerService.fromServiceAttributes(stack, 'Fw', { serviceName: GWLB_SERVICE_NAME }),
+        internetGatewayId: 'igw-0123456789abcdef1',
+        endpointSubnets: { subnetGroupName: 'inspection' },
+        protectedSubnets: { subnetGroupName: 'public' },
+      });
+    },
+  },
+  {
     id: 'inspection-no-internet-gateway',
     title: 'inspection endpoints in a VPC without an internet gateway',
     rule: Rules.INSPECTION_INTERNET_GATEWAY_MISSING,
@@ -332,6 +376,24 @@ export const INSPECTION_CASES: InvalidCase[] = [
         endpointSubnets: { subnetGroupName: 'inspection' },
         protectedSubnets: { subnetGroupName: 'public' },
       });
+    },
+  },
+  {
+    id: 'inspection-default-route-token-destination',
+    title: 'a protected route table holding a route whose destination is a CloudFormation parameter',
+    rule: Rules.INSPECTION_DEFAULT_ROUTE_UNKNOWN,
+    source: S.GWLB_ROUTING,
+    expect: /InspectionEndpoints 'App\/Inspect': protectedSubnets App\/AppVpc\/publicSubnet1: route table .* holds 'App\/Egress', whose destination \(Ref EgressBlock\) is a token; if it is 0\.0\.0\.0\/0/,
+    build: (app) => {
+      const firewall = firewallIn(stackIn(app, 'Appliances'));
+      const appStack = stackIn(app, 'App');
+      const vpc = appVpc(appStack);
+      new ec2.CfnRoute(appStack, 'Egress', {
+        routeTableId: vpc.selectSubnets({ subnetGroupName: 'public' }).subnets[0].routeTable.routeTableId,
+        destinationCidrBlock: new CfnParameter(appStack, 'EgressBlock', { type: 'String' }).valueAsString,
+        gatewayId: vpc.internetGatewayId,
+      });
+      new InspectionEndpoints(appStack, 'Inspect', { vpc, service: firewall, endpointSubnets: { subnetGroupName: 'inspection' }, protectedSubnets: { subnetGroupName: 'public' } });
     },
   },
   {

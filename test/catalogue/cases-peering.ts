@@ -1,8 +1,8 @@
 /** Invalid VPC peering configurations (PeeredVpcPair) and the graph rules they reach. */
-import { Fn } from 'aws-cdk-lib';
+import { CfnParameter, Fn } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { S } from './sources';
-import { agnosticStack, importedVpc, InvalidCase, ipamVpc, NETWORK, PARTNER, stackIn, vpcIn } from './types';
+import { agnosticStack, dualStackVpc, importedVpc, InvalidCase, ipamVpc, NETWORK, PARTNER, stackIn, vpcIn } from './types';
 import { ConnectivityGraph, PeeredVpcPair } from '../../src';
 import { Rules } from '../../src/core/rules';
 
@@ -656,6 +656,36 @@ export const PEERING_CASES: InvalidCase[] = [
     build: (app) => {
       const s = stackIn(app, 'Net');
       new PeeredVpcPair(s, 'P', { requester: importedVpc(s, 'A', 'vpc-0aaaaaaa', '10.0.0.0/16'), accepter: vpcIn(s, 'B', '10.1.0.0/16'), requesterCidrBlocks: ['10.0.0.0/33'] });
+    },
+  },
+
+  // ---- route destinations the graph cannot read ----
+  {
+    id: 'peering-route-destination-parameter',
+    title: 'a route through the peering toward a block given as a CloudFormation parameter',
+    rule: Rules.VALUE_UNKNOWN,
+    source: S.PEERING_ROUTING,
+    expect: /CfnRoute 'Net\/Onward': route destination \(Ref OnwardBlock\) in route table .* is a token that is not a CIDR attribute of a VPC or subnet of this app; .*the transitive-route check \(graph-transitive-route\) skips this route/,
+    build: (app) => {
+      const s = stackIn(app, 'Net');
+      const a = vpcIn(s, 'A', '10.0.0.0/16', { maxAzs: 1 });
+      const pair = new PeeredVpcPair(s, 'P', { requester: a, accepter: vpcIn(s, 'B', '10.1.0.0/16', { maxAzs: 1 }) });
+      const block = new CfnParameter(s, 'OnwardBlock', { type: 'String' }).valueAsString;
+      new ec2.CfnRoute(s, 'Onward', { routeTableId: a.isolatedSubnets[0].routeTable.routeTableId, destinationCidrBlock: block, vpcPeeringConnectionId: pair.peeringConnectionId });
+    },
+  },
+  {
+    id: 'peering-route-destination-third-vpc-ipv6',
+    title: 'a route through the peering toward a third VPC\'s Amazon-provided IPv6 block',
+    rule: Rules.VALUE_UNKNOWN,
+    source: S.PEERING_ROUTING,
+    expect: /CfnRoute 'Net\/Onward6': route destination Net\/C\.Ipv6CidrBlocks\[0\] in route table .* is a block of another VPC that is not known at synth; .*the transitive-route check \(graph-transitive-route\) skips this route/,
+    build: (app) => {
+      const s = stackIn(app, 'Net');
+      const a = vpcIn(s, 'A', '10.0.0.0/16', { maxAzs: 1 });
+      const pair = new PeeredVpcPair(s, 'P', { requester: a, accepter: vpcIn(s, 'B', '10.1.0.0/16', { maxAzs: 1 }) });
+      const c = dualStackVpc(s, 'C', '10.2.0.0/16', 1);
+      new ec2.CfnRoute(s, 'Onward6', { routeTableId: a.isolatedSubnets[0].routeTable.routeTableId, destinationIpv6CidrBlock: Fn.select(0, c.vpcIpv6CidrBlocks), vpcPeeringConnectionId: pair.peeringConnectionId });
     },
   },
 ];

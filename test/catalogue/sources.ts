@@ -84,4 +84,9 @@ export const S = {
   RAM_CREATE_SHARE: page('CreateResourceShare (AWS RAM API Reference: principals; not all resource types can be shared with IAM roles and users)', 'https://docs.aws.amazon.com/ram/latest/APIReference/API_CreateResourceShare.html'),
   RAM_REGIONAL: page('Sharing Regional resources compared to global resources (AWS RAM)', 'https://docs.aws.amazon.com/ram/latest/userguide/working-with-regional-vs-global.html'),
   CFN_VPC_ENDPOINT: page('AWS::EC2::VPCEndpoint (CloudFormation: VpcEndpointType Resource / ServiceNetwork)', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpcendpoint.html'),
+
+  // ---- cross-region interface endpoints to AWS services (InterfaceEndpointSet serviceRegion) ----
+  CROSS_REGION_SERVICES: page('Cross-region enabled AWS services (AWS PrivateLink guide)', 'https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-cross-region-privatelink-support.html'),
+  CROSS_REGION_SERVICES_CN: page('Cross-region enabled Amazon Web Services services (AWS PrivateLink guide, China edition)', 'https://docs.amazonaws.cn/en_us/vpc/latest/privatelink/aws-services-cross-region-privatelink-support.html'),
+  PARTITIONS: page('Partitions (AWS Fault Isolation Boundaries: cross-Region capabilities only between Regions of one partition)', 'https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html'),
 } as const;

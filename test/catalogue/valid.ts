@@ -282,6 +282,25 @@ export const VALID_CASES: ValidCase[] = [
     },
   },
 
+  {
+    id: 'valid-interface-cross-region-s3',
+    title: 'an S3 interface endpoint in us-east-1 for S3 of us-west-2 (serviceRegion, one partition)',
+    source: S.CROSS_REGION_SERVICES,
+    build: (app) => {
+      const s = stackIn(app, 'App');
+      new InterfaceEndpointSet(s, 'Remote', { vpc: isolatedVpc(s, 'Vpc', '10.0.0.0/16'), services: [InterfaceEndpointService.of('s3')], serviceRegion: 'us-west-2' });
+    },
+  },
+  {
+    id: 'valid-interface-cross-region-china-ecr',
+    title: 'ECR interface endpoints in cn-north-1 for ECR of cn-northwest-1',
+    source: S.CROSS_REGION_SERVICES_CN,
+    build: (app) => {
+      const s = stackIn(app, 'China', 'cn-north-1');
+      new InterfaceEndpointSet(s, 'Remote', { vpc: isolatedVpc(s, 'Vpc', '10.0.0.0/16'), services: [InterfaceEndpointService.of('ecr.api'), InterfaceEndpointService.of('ecr.dkr')], serviceRegion: 'cn-northwest-1' });
+    },
+  },
+
   // ---- the interface endpoint hub ----
   {
     id: 'valid-hub-one-spoke',
