@@ -41,7 +41,6 @@ export interface CrossRegionService {
   readonly global?: boolean;
 }
 
-const AWS = ['aws'];
 const AWS_AND_CN = ['aws', 'aws-cn'];
 
 /**
@@ -61,7 +60,7 @@ export const CROSS_REGION_SERVICES: readonly CrossRegionService[] = [
   { shortName: 'lambda', partitions: AWS_AND_CN },
   { shortName: 'kinesis-firehose', partitions: AWS_AND_CN },
   { shortName: 'kinesisanalytics', partitions: AWS_AND_CN },
-  { shortName: 'kinesisanalytics-fips', partitions: AWS },
+  { shortName: 'kinesisanalytics-fips', partitions: AWS_AND_CN },
   { shortName: 'route53', partitions: AWS_AND_CN, global: true },
 ];
 
