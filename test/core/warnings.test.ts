@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import * as path from 'path';
+import { join } from 'path';
 import { App, Annotations as CoreAnnotations, CfnWaitConditionHandle, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -324,10 +324,10 @@ describe('how many warnings a user reads', () => {
 
   test('the example app as the CLI synthesizes it: no warning (its AZ IDs are declared and its lookups committed)', () => {
     // GIVEN: the context the CDK CLI gives examples/app.ts (cdk.json and the committed lookups of cdk.context.json)
-    const dir = path.join(__dirname, '..', '..', 'examples');
+    const dir = join(__dirname, '..', '..', 'examples');
     const context = {
-      ...JSON.parse(fs.readFileSync(path.join(dir, 'cdk.json'), 'utf8')).context,
-      ...JSON.parse(fs.readFileSync(path.join(dir, 'cdk.context.json'), 'utf8')),
+      ...JSON.parse(fs.readFileSync(join(dir, 'cdk.json'), 'utf8')).context,
+      ...JSON.parse(fs.readFileSync(join(dir, 'cdk.context.json'), 'utf8')),
     };
     const app = new App({ context });
     addExampleEstate(app);
