@@ -1,45 +1,19 @@
 /** Invalid Gateway Load Balancer inspection configurations: GatewayLoadBalancerService and InspectionEndpoints. */
-import { App, CfnParameter, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { S } from './sources';
 import { agnosticStack, InvalidCase, PARTNER, stackIn } from './types';
-import { GatewayLoadBalancerService, GatewayLoadBalancerServiceProps, InspectionEndpoints, InspectionEndpointsProps } from '../../src';
+import { GatewayLoadBalancerService, InspectionEndpoints, InspectionEndpointsProps } from '../../src';
 import { Rules } from '../../src/core/rules';
+import { applianceVpc, appVpc, firewallIn } from '../inspection/fixtures';
+
+// The appliance and app VPCs and the firewall service are the inspection tests' own fixtures.
+export { appVpc, firewallIn };
 
 export const GWLB_SERVICE_NAME = 'com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210';
-
-/** An appliance VPC: one isolated subnet per AZ. */
-export function applianceVpc(stack: Stack, maxAzs = 2): ec2.Vpc {
-  return new ec2.Vpc(stack, 'ApplianceVpc', {
-    ipAddresses: ec2.IpAddresses.cidr('10.100.0.0/16'),
-    maxAzs,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'appliances', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
-  });
-}
-
-/** An app VPC: a small public 'inspection' group for the endpoints, a public group to protect, an isolated group. */
-export function appVpc(stack: Stack, props: Partial<ec2.VpcProps> = {}): ec2.Vpc {
-  return new ec2.Vpc(stack, 'AppVpc', {
-    ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16'),
-    maxAzs: 2,
-    natGateways: 0,
-    subnetConfiguration: [
-      { name: 'inspection', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 28 },
-      { name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
-      { name: 'isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
-    ],
-    ...props,
-  });
-}
-
-/** A firewall service in the appliance VPC of `stack`, allowing the partner account. */
-export function firewallIn(stack: Stack, props: Partial<GatewayLoadBalancerServiceProps> = {}): GatewayLoadBalancerService {
-  return new GatewayLoadBalancerService(stack, 'Firewall', { vpc: applianceVpc(stack), allowedPrincipals: [new iam.AccountPrincipal(PARTNER)], ...props });
-}
 
 /** The service in an appliance stack and the endpoints in an app stack (one account and region). */
 function contract(app: App, props: Partial<InspectionEndpointsProps> & { vpcProps?: Partial<ec2.VpcProps> } = {}): void {

@@ -1,32 +1,12 @@
 import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { ACCOUNT, peer, stackIn, vpcIn } from './graph-fixtures';
 import { ConnectionKind, ConnectivityGraph } from '../../src/core/graph';
 import { Rules, warningId } from '../../src/core/rules';
 
 // Quota boundaries and the exact messages of the graph's checks. Validations are run directly
 // (the graph's `node.validate()`), without synthesizing templates.
-
-const ACCOUNT = '111111111111';
-
-function stackIn(app: App, id: string, region: string | null = 'us-east-1'): Stack {
-  return new Stack(app, id, region ? { env: { account: ACCOUNT, region } } : undefined);
-}
-
-function vpcIn(stack: Stack, id: string, cidr: string): ec2.Vpc {
-  return new ec2.Vpc(stack, id, {
-    ipAddresses: ec2.IpAddresses.cidr(cidr),
-    maxAzs: 1,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'iso', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-  });
-}
-
-function peer(scope: Construct, id: string, requester: ec2.IVpc, accepter: ec2.IVpc, connectionId?: string): Construct {
-  const owner = new Construct(scope, id);
-  ConnectivityGraph.of(scope)._addConnection({ owner, kind: ConnectionKind.PEERING, source: requester, target: accepter, connectionId });
-  return owner;
-}
 
 /** The graph's validation messages. */
 function errors(scope: Construct): string[] {

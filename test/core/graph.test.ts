@@ -1,33 +1,9 @@
 import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { Construct } from 'constructs';
+import { peer, stackIn, vpcIn } from './graph-fixtures';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../../src/core/graph';
 import { synthErrors } from '../synth';
-
-const ACCOUNT = '111111111111';
-
-/** A stack in ACCOUNT and `region`; `null` makes it environment-agnostic. */
-function stackIn(app: App, id: string, region: string | null = 'us-east-1'): Stack {
-  return new Stack(app, id, region ? { env: { account: ACCOUNT, region } } : undefined);
-}
-
-function vpcIn(stack: Stack, id: string, cidr: string): ec2.Vpc {
-  return new ec2.Vpc(stack, id, {
-    ipAddresses: ec2.IpAddresses.cidr(cidr),
-    maxAzs: 1,
-    natGateways: 0,
-    subnetConfiguration: [{ name: 'iso', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-  });
-}
-
-/** Stand-in for a peering construct: registers an edge the way PeeredVpcPair does. */
-function peer(scope: Construct, id: string, requester: ec2.IVpc, accepter: ec2.IVpc): Construct {
-  const owner = new Construct(scope, id);
-  ConnectivityGraph.of(scope)._addConnection({ owner, kind: ConnectionKind.PEERING, source: requester, target: accepter });
-  return owner;
-}
-
 
 describe('ConnectivityGraph', () => {
   test('one graph per app', () => {
