@@ -468,7 +468,8 @@ export class ConnectivityGraph extends Construct {
       if (destination === '') return;
       const peer = facts.get(peerVpc);
       if (!peer) return;
-      const where = `in route table ${describeId(owner, routeTableId)}`;
+      // Only messages name the table: resolving its ID recomputes logical IDs, so not for every route.
+      const where = () => `in route table ${describeId(owner, routeTableId)}`;
       const skipped = 'the transitive-route check (graph-transitive-route) skips this route';
       const dest = readRouteDestination(owner, destination);
       let blocks: CidrBlock[];
@@ -478,7 +479,7 @@ export class ConnectivityGraph extends Construct {
         if (!isTokenString(dest.text)) return; // a bad block CloudFormation will name itself
         warnOnce(owner, { scope: owner, key: `${routeTableId}|${destination}` }, Rules.VALUE_UNKNOWN, {
           prop: 'route destination',
-          received: `${describeId(owner, destination)} ${where} is a token that is not a CIDR attribute of a VPC or subnet of this app`,
+          received: `${describeId(owner, destination)} ${where()} is a token that is not a CIDR attribute of a VPC or subnet of this app`,
           rule: skipped,
         });
         return;
@@ -495,7 +496,7 @@ export class ConnectivityGraph extends Construct {
         if (known === undefined) {
           warnOnce(owner, { scope: owner, key: `${routeTableId}|${destination}` }, Rules.VALUE_UNKNOWN, {
             prop: 'route destination',
-            received: `${named} ${where} is a block of another VPC that is not known at synth`,
+            received: `${named} ${where()} is a block of another VPC that is not known at synth`,
             rule: skipped,
           });
           return;
@@ -519,7 +520,7 @@ export class ConnectivityGraph extends Construct {
       if (!blocks.every((b) => peerBlocks.some((p) => p.contains(b)))) {
         error(owner, Rules.GRAPH_TRANSITIVE_ROUTE, {
           prop: 'route destination',
-          received: `${received} ${where} is not inside the peer VPC ${peer.path} (${peerBlocks.map((b) => b.cidr).join(', ')})`,
+          received: `${received} ${where()} is not inside the peer VPC ${peer.path} (${peerBlocks.map((b) => b.cidr).join(', ')})`,
           rule: 'VPC peering is not transitive: AWS drops traffic for destinations outside the peer VPC',
         });
       }

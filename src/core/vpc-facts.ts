@@ -104,6 +104,7 @@ function cidrFact(
 
 /** Whether `Vpc.fromLookup` returned its placeholder (the CLI will synthesize again with real values). */
 export function isPendingLookup(vpc: ec2.IVpc): boolean {
+  if (vpc instanceof ec2.Vpc) return false; // only Vpc.fromLookup's placeholder is pending (and selecting subnets is not free)
   return vpc.selectSubnets({ subnets: [] }).isPendingLookup ?? false;
 }
 
@@ -118,6 +119,15 @@ function secondaryBlocks(vpc: ec2.IVpc, index?: AppIndex): ec2.CfnVPCCidrBlock[]
     ? index.cidrBlocks
     : [...vpc.node.findAll(), ...Stack.of(vpc).node.children].filter((c): c is ec2.CfnVPCCidrBlock => c instanceof ec2.CfnVPCCidrBlock);
   return [...new Set(candidates)].filter((c) => c.vpcId === vpc.vpcId);
+}
+
+/**
+ * A VPC's stable key (`VpcFacts.key`) without reading its facts: the literal VPC ID of an imported
+ * VPC, else the VPC construct's path (two imports of one ID share it).
+ */
+export function vpcKey(vpc: ec2.IVpc, owned = vpc.node.defaultChild instanceof ec2.CfnVPC, pendingLookup = isPendingLookup(vpc)): string {
+  const id = literal(vpc.vpcId);
+  return owned || id === undefined || pendingLookup ? vpc.node.path : id;
 }
 
 /**
@@ -197,10 +207,9 @@ export function readVpcFacts(vpc: ec2.IVpc, overrides?: VpcFactOverrides, index?
   const account = literal(vpc.env.account);
   const region = literal(vpc.env.region);
   const owned = vpc instanceof ec2.Vpc ? vpc : undefined;
-  const vpcIdLiteral = literal(vpc.vpcId);
   return {
     vpc,
-    key: cfn || vpcIdLiteral === undefined || pendingLookup ? vpc.node.path : vpcIdLiteral,
+    key: vpcKey(vpc, cfn !== undefined, pendingLookup),
     path: vpc.node.path,
     stack,
     cidrs,

@@ -118,7 +118,7 @@ interface CauseEntry {
   /** Every affected construct, whatever it skips. */
   readonly affected: Set<IConstruct>;
   /** The annotation on the cause's scope, once added; null when an acknowledgement suppressed it. */
-  annotation?: { entry: MetadataEntry; text: string } | null;
+  annotation?: MetadataEntry | null;
 }
 
 /** The annotations causes keep current, so that no two causes ever write to one. */
@@ -138,29 +138,31 @@ function registryOf(scope: IConstruct): Map<string, CauseEntry> {
 }
 
 /**
- * Add the cause's annotation on first use, then keep its text current as constructs join.
+ * Add the cause's annotation on first use; its text then follows the cause as constructs join.
  *
  * The annotation is added at once, not at the end of the synth, so that it behaves like any
  * `addWarningV2` (acknowledged before: never added; acknowledged after: removed) and is there even
- * when validations are skipped. Warning metadata is copied into the cloud assembly as it is at
- * synth time, so bringing the entry's text up to date before then is enough.
+ * when validations are skipped. Its text is rendered when it is read (the cloud assembly copies
+ * warning metadata at synth), not each time a construct joins: a mesh would otherwise render one
+ * cause once per pair.
  */
 function publish(e: CauseEntry): void {
-  if (e.annotation === null) return;
+  if (e.annotation !== undefined) return;
   const text = render(e);
-  if (e.annotation === undefined) {
-    Annotations.of(e.cause).addWarningV2(warningId(e.rule), text);
-    // aws-cdk-lib adds nothing when the ID is acknowledged, or when the same text is already there
-    // (another cause whose `prop` and `received` fail to tell it apart): then this cause stays silent.
-    const added = e.cause.node.metadata.filter((m) => m.type === ArtifactMetadataEntryType.WARN
-      && typeof m.data === 'string' && m.data.startsWith(text) && !owned.has(m)).pop();
-    if (added) owned.add(added);
-    e.annotation = added ? { entry: added, text } : null;
+  Annotations.of(e.cause).addWarningV2(warningId(e.rule), text);
+  // aws-cdk-lib adds nothing when the ID is acknowledged, or when the same text is already there
+  // (another cause whose `prop` and `received` fail to tell it apart): then this cause stays silent.
+  const added = e.cause.node.metadata.filter((m) => m.type === ArtifactMetadataEntryType.WARN
+    && typeof m.data === 'string' && m.data.startsWith(text) && !owned.has(m)).pop();
+  if (added === undefined) {
+    e.annotation = null;
     return;
   }
-  const { entry, text: previous } = e.annotation;
-  (entry as { data: unknown }).data = text + (entry.data as string).slice(previous.length);
-  e.annotation = { entry, text };
+  owned.add(added);
+  // What aws-cdk-lib appends after the text (the acknowledge hint) stays after it.
+  const suffix = (added.data as string).slice(text.length);
+  Object.defineProperty(added, 'data', { get: () => render(e) + suffix, enumerable: true, configurable: true });
+  e.annotation = added;
 }
 
 function render(e: CauseEntry): string {

@@ -5,7 +5,7 @@ import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
 import { ConnectionKind, ConnectivityGraph } from '../core/graph';
 import { Rules } from '../core/rules';
-import { VpcFacts } from '../core/vpc-facts';
+import { VpcFacts, vpcKey } from '../core/vpc-facts';
 import { show, warn, warnOnce } from '../core/warnings';
 import { CidrBlock } from '../net/cidr';
 import { partitionOf } from '../net/regions';
@@ -111,7 +111,8 @@ export function refuseDuplicateAcrossStacks(owner: IConstruct, req: VpcFacts, ac
   for (const c of graph.connections) {
     if (c.kind !== ConnectionKind.PEERING || !c.target || c.owner === owner) continue;
     if (Stack.of(c.owner) === Stack.of(owner)) continue; // one stack: no cycle, the graph reports it
-    const other = [graph._facts(c.source).key, graph._facts(c.target).key].sort().join(' <-> ');
+    // The key alone (not every fact of every VPC already peered): a pair per spoke stays linear.
+    const other = [vpcKey(c.source), vpcKey(c.target)].sort().join(' <-> ');
     if (other !== key) continue;
     fail(owner, Rules.GRAPH_DUPLICATE_PEERING, {
       prop: 'requester/accepter',

@@ -1,7 +1,7 @@
 import { ConnectivityError } from '../../src/core/errors';
 import { Rules } from '../../src/core/rules';
 import { CidrBlock, IpFamily } from '../../src/net';
-import { cidrProblem, looksLikeToken, tryParseCidr } from '../../src/net/cidr-parse';
+import { cidrProblem, looksLikeToken, PARSED_MAX, tryParseCidr } from '../../src/net/cidr-parse';
 
 const RULE_TAG = '[cdk-private-connectivity:cidr-invalid]';
 
@@ -102,6 +102,8 @@ describe('CidrBlock.parse refuses', () => {
     ['1:2:3:4:5:6:7:8:9/64', /has 9 groups/, undefined],
     ['1:2:3:4::5:6:7:8/64', /"::", which must stand for at least one zero group/, undefined],
     ['12345::/16', /group "12345" has more than 4 hex digits/, undefined],
+    ['1::12345/128', /group "12345" has more than 4 hex digits/, undefined],
+    ['1::2:/128', /empty group/, undefined],
     ['2001:db8:g::/48', /characters other than hex digits/, undefined],
     [':1:2:3:4:5:6:7/64', /empty group/, undefined],
     ['1:2:3:4:5:6:7:/64', /empty group/, undefined],
@@ -183,6 +185,25 @@ describe('tryParseCidr', () => {
     // GIVEN / WHEN / THEN: the key is absent, not present and undefined
     expect(tryParseCidr('10.0.0.0/33')).toStrictEqual({ ok: false, reason: 'prefix length 33 is out of range 0–32' });
     expect(tryParseCidr('10.0.0.1/16')).toStrictEqual({ ok: false, reason: 'host bits are set', canonical: '10.0.0.0/16' });
+  });
+
+  test('parses a text once: the same result again, until the cache of PARSED_MAX texts is full', () => {
+    jest.isolateModules(() => {
+      // GIVEN: a fresh module, whose cache is empty
+      const fresh = jest.requireActual<typeof import('../../src/net/cidr-parse')>('../../src/net/cidr-parse');
+      const first = fresh.tryParseCidr('10.254.0.0/16');
+
+      // WHEN: PARSED_MAX - 1 other texts fill the cache and leave it there; one more starts it again
+      for (let i = 1; i < PARSED_MAX; i++) fresh.tryParseCidr(`10.${Math.floor(i / 256)}.${i % 256}.0/24`);
+      const kept = fresh.tryParseCidr('10.254.0.0/16');
+      fresh.tryParseCidr('172.16.0.0/12');
+      const again = fresh.tryParseCidr('10.254.0.0/16');
+
+      // THEN
+      expect(kept).toBe(first);
+      expect(again).not.toBe(first);
+      expect(again).toEqual(first);
+    });
   });
 
   test('cidrProblem words a failure for another construct', () => {
