@@ -19,7 +19,7 @@ import { CidrBlock, IpFamily } from './cidr';
 export type SweepSort = 'auto' | 'comparison' | 'radix';
 
 // Below this many blocks a comparison sort is cheaper than the radix passes' fixed cost.
-const RADIX_THRESHOLD = 256;
+export const RADIX_THRESHOLD = 256;
 const DIGIT_BITS = 11;
 const RADIX = 2 ** DIGIT_BITS;
 const CHUNK_BITS = 43;
@@ -155,9 +155,21 @@ function radixOrder(k: SweepKeys): Int32Array {
   return out;
 }
 
+/**
+ * Whether `strategy` sorts `count` blocks by radix: always for `radix`, never for `comparison`,
+ * and for `auto` from RADIX_THRESHOLD blocks up. Throws on any other value (a JavaScript caller's typo).
+ */
+export function usesRadix(count: number, strategy: SweepSort): boolean {
+  switch (strategy) {
+    case 'radix': return true;
+    case 'comparison': return false;
+    case 'auto': return count >= RADIX_THRESHOLD;
+    default: throw new Error(`sweep sort ${JSON.stringify(strategy)} is not 'auto', 'comparison' or 'radix'`);
+  }
+}
+
 function orderOf(k: SweepKeys, strategy: SweepSort): Int32Array {
-  const radix = strategy === 'radix' || (strategy === 'auto' && k.prefix.length >= RADIX_THRESHOLD);
-  return radix ? radixOrder(k) : comparisonOrder(k);
+  return usesRadix(k.prefix.length, strategy) ? radixOrder(k) : comparisonOrder(k);
 }
 
 /**

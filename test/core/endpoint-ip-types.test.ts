@@ -28,6 +28,10 @@ describe('subnetFamilies', () => {
     ['an IPv6 IPAM netmask length', { cidrBlock: '10.0.0.0/24', ipv6IpamPoolId: 'ipam-pool-2', ipv6NetmaskLength: 64 }, { ipv4: true, ipv6: true }],
     ['IPv6-only (Ipv6Native)', { ipv6Native: true, ipv6CidrBlock: '2001:db8::/64' }, { ipv4: false, ipv6: true }],
     ['no IPv4 property at all', {}, { ipv4: undefined, ipv6: false }],
+    ['an IPv4 IPAM pool alone', { ipv4IpamPoolId: 'ipam-pool-1' }, { ipv4: true, ipv6: false }],
+    ['an IPv4 netmask length alone', { ipv4NetmaskLength: 24 }, { ipv4: true, ipv6: false }],
+    ['an IPv6 IPAM pool alone', { cidrBlock: '10.0.0.0/24', ipv6IpamPoolId: 'ipam-pool-2' }, { ipv4: true, ipv6: true }],
+    ['an IPv6 netmask length alone', { cidrBlock: '10.0.0.0/24', ipv6NetmaskLength: 64 }, { ipv4: true, ipv6: true }],
   ])('a subnet with %s', (_t, props, expected) => {
     expect(subnetFamilies(subnet(stack(), 'Sn', props))).toEqual(expected);
   });
@@ -56,6 +60,20 @@ describe('checkDnsRecordIpType (one rule for PrivateLinkEndpoint and InterfaceEn
       .toThrow(new RegExp(`${records} DNS records need an endpoint of IP address type ${needs}.*\\[cdk-private-connectivity:privatelink-dns-record-ip-type\\]`));
   });
 
+  test('the message names the record type, the address type, and whether that type is the default', () => {
+    const e = new Construct(stack(), 'E');
+    expect(() => checkDnsRecordIpType(e, undefined, D.IPV6)).toThrow(
+      "Construct 'S/E': dnsRecordIpType \"ipv6\" with ipAddressType \"ipv4\" (the default); ipv6 DNS records need an endpoint of IP address type ipv6 or dualstack.",
+    );
+    expect(() => checkDnsRecordIpType(e, T.IPV4, D.IPV6)).toThrow(
+      "Construct 'S/E': dnsRecordIpType \"ipv6\" with ipAddressType \"ipv4\"; ipv6 DNS records need an endpoint of IP address type ipv6 or dualstack.",
+    );
+  });
+
+  test('a record type this library does not know is left to AWS', () => {
+    expect(() => checkDnsRecordIpType(new Construct(stack(), 'E'), T.IPV4, 'future-type' as ec2.VpcEndpointDnsRecordIpType)).not.toThrow();
+  });
+
   test.each([
     [T.IPV4, D.IPV4], [T.DUALSTACK, D.IPV4], [T.DUALSTACK, D.IPV6], [T.DUALSTACK, D.DUALSTACK],
     [T.DUALSTACK, D.SERVICE_DEFINED], [T.IPV6, D.IPV6], [undefined, D.IPV4], [T.IPV6, undefined],
@@ -80,6 +98,21 @@ describe('checkSubnetIpTypes (one rule for PrivateLinkEndpoint and InterfaceEndp
     const found = Annotations.fromStack(s).findWarning('/S/E', Match.stringLikeRegexp('privatelink-ip-type-unknown'));
     expect(found).toHaveLength(1);
     expect(String(found[0].entry.data)).toMatch(/ipAddressType "ipv6"; the address ranges of S\/A, S\/B are not known at synth/);
+  });
+
+  test('privatelink-ip-type-unknown: a subnet of this app without an IPv4 property is unknown for an IPv4 endpoint', () => {
+    // (read from the construct: CloudFormation's validator, strict under cdk init's flags, refuses such a subnet at synth)
+    const s = stack();
+    const e = new Construct(s, 'E');
+    checkSubnetIpTypes(e, [subnet(s, 'NoRange', {})], T.IPV4);
+    const found = e.node.metadata.filter((m) => m.type === 'aws:cdk:warning').map((m) => String(m.data));
+    expect(found).toEqual([expect.stringMatching(/ipAddressType "ipv4"; the address ranges of S\/NoRange are not known at synth; an interface endpoint of IP address type ipv4 needs an IPv4 range in every subnet/)]);
+  });
+
+  test('an IP address type this library does not know is left to AWS', () => {
+    const s = stack();
+    checkSubnetIpTypes(new Construct(s, 'E'), [subnet(s, 'V4', { cidrBlock: '10.0.0.0/24' })], 'future-type' as ec2.VpcEndpointIpAddressType);
+    expect(Annotations.fromStack(s).findWarning('*', Match.anyValue())).toEqual([]);
   });
 
   test('control: an unset type checks nothing, and fitting subnets pass without a warning', () => {

@@ -31,6 +31,16 @@ describe('checkRegionName / checkStackRegion (one helper for every family)', () 
     checkStackRegion(new Construct(stack, 'D'));
     const found = Annotations.fromStack(stack).findWarning('/S', Match.stringLikeRegexp('region-unknown'));
     expect(found).toHaveLength(1);
+    expect(String(found[0].entry.data)).toMatch(
+      /^Stack 'S': env\.region "eu-east-9" is not a region this library knows; it affects 2 constructs: a region that does not exist fails at deploy; a region AWS opened after this library was released is fine \(2: Construct 'S\/C', Construct 'S\/D'\)\./,
+    );
+  });
+
+  test('control: an environment-agnostic stack has no region to check', () => {
+    const stack = new Stack(new App(), 'Agnostic');
+    new CfnWaitConditionHandle(stack, 'NotEmpty');
+    checkStackRegion(new Construct(stack, 'C'));
+    expect(warnings(stack)).toEqual([]);
   });
 
   test('control: known regions and tokens pass without a word', () => {

@@ -44,6 +44,16 @@ describe('dnsNameProblem', () => {
     // GIVEN / WHEN / THEN
     expect(dnsNameProblem('*.example.com', { allowWildcard: true })).toBeUndefined();
     expect(dnsNameProblem('a.*.example.com', { allowWildcard: true })).toMatch(/the label "\*"/);
+    // only a `*` is let through: any other first label is checked as usual
+    expect(dnsNameProblem('bad_name.example.com', { allowWildcard: true })).toMatch(/the label "bad_name"/);
+  });
+
+  test('a long label is quoted by its first 20 characters', () => {
+    // GIVEN
+    const label = `${'a'.repeat(20)}${'b'.repeat(44)}`;
+
+    // WHEN / THEN
+    expect(dnsNameProblem(`${label}.example.com`)).toBe(`has a label of 64 characters ("${'a'.repeat(20)}"...), more than ${MAX_DNS_LABEL_LENGTH}`);
   });
 });
 

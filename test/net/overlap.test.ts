@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { anyBlock, ipv4Block, ipv6Block, RefBlock, refCidr, refRange, compareParts } from './ip-reference';
 import { runs } from './runs';
 import { CidrBlock } from '../../src/net';
-import { findOverlaps, overlapsAny, sweepOrder, SweepSort } from '../../src/net/overlap';
+import { findOverlaps, overlapsAny, RADIX_THRESHOLD, sweepOrder, SweepSort, usesRadix } from '../../src/net/overlap';
 
 // At least 10,000 random cases per property and per family.
 const RUNS = runs(10_000);
@@ -111,6 +111,32 @@ describe('findOverlaps', () => {
     expect(findOverlaps([], (b: CidrBlock) => b)).toEqual([]);
   });
 
+  test('IPv6 blocks whose high bits differ: short prefixes contain, /48s side by side do not', () => {
+    // GIVEN: prefixes of 41 bits or less reach into the highest 42 bits of the address
+    const cidrs = ['2000::/3', '2001:db8::/48', '2001:db9::/48', '3fff::/16', '4000::/2'];
+    const blocks = cidrs.map((c) => CidrBlock.parse(c));
+
+    for (const sort of ['comparison', 'radix'] as const) {
+      // WHEN
+      const pairs = findOverlaps(blocks, (b) => b, sort).map(([a, b]) => `${a} ~ ${b}`);
+
+      // THEN
+      expect(pairs).toEqual(['2000::/3 ~ 2001:db8::/48', '2000::/3 ~ 2001:db9::/48', '2000::/3 ~ 3fff::/16']);
+    }
+  });
+
+  test('the radix sort orders IPv6 blocks by their highest bits too', () => {
+    // GIVEN: first addresses that differ only above bit 97, in reverse order
+    const blocks = ['f000::/4', 'c000::/4', '8000::/4', '4000::/4', '1000::/4', '::/4'].map((c) => CidrBlock.parse(c));
+
+    // WHEN
+    const order = Array.from(sweepOrder(blocks, 'radix'));
+
+    // THEN
+    expect(order).toEqual([5, 4, 3, 2, 1, 0]);
+    expect(Array.from(sweepOrder(blocks, 'comparison'))).toEqual(order);
+  });
+
   test('IPv4: matches the O(n²) double loop on clustered blocks', () => {
     fc.assert(fc.property(withDuplicates(ipv4Block, 30), (refs) => checkFindOverlaps(refs)), { numRuns: RUNS });
   });
@@ -173,5 +199,29 @@ describe('overlapsAny', () => {
   test('large mixed lists (radix sort): matches the double loop', () => {
     fc.assert(fc.property(fc.array(anyBlock, { minLength: 128, maxLength: 250 }), fc.array(anyBlock, { minLength: 128, maxLength: 250 }),
       (a, b) => checkOverlapsAny(a, b, 'radix')), LARGE);
+  });
+});
+
+describe('usesRadix', () => {
+  test('auto takes the radix sort from RADIX_THRESHOLD blocks up; the others are fixed', () => {
+    // GIVEN / WHEN / THEN
+    expect(RADIX_THRESHOLD).toBe(256);
+    expect(usesRadix(RADIX_THRESHOLD - 1, 'auto')).toBe(false);
+    expect(usesRadix(RADIX_THRESHOLD, 'auto')).toBe(true);
+    expect(usesRadix(1, 'radix')).toBe(true);
+    expect(usesRadix(10 * RADIX_THRESHOLD, 'comparison')).toBe(false);
+  });
+
+  test('an unknown strategy is refused, so a default can never fall back silently', () => {
+    // GIVEN
+    const blocks = [CidrBlock.parse('10.0.0.0/8')];
+
+    // WHEN / THEN
+    expect(() => usesRadix(1, '' as SweepSort)).toThrow(/sweep sort "" is not 'auto', 'comparison' or 'radix'/);
+    expect(() => sweepOrder(blocks, 'quick' as SweepSort)).toThrow(/sweep sort "quick"/);
+    // the defaults are 'auto'
+    expect(Array.from(sweepOrder(blocks))).toEqual([0]);
+    expect(findOverlaps(blocks, (b) => b)).toEqual([]);
+    expect(overlapsAny(blocks, blocks)).toEqual([[blocks[0], blocks[0]]]);
   });
 });
