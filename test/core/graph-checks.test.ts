@@ -18,19 +18,20 @@ function warningsUnder(scope: IConstruct): string[] {
   return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:warning').map((m) => String(m.data)));
 }
 
-describe('peering-cidr-added-later (blocks no route of the peering leads to)', () => {
-  function meshOfTwo(): { app: App; s: Stack; a: ec2.Vpc; b: ec2.Vpc; owner: IConstruct; graph: ConnectivityGraph } {
-    const app = new App();
-    const s = stackIn(app, 'S');
-    const a = vpcIn(s, 'A', '10.0.0.0/16');
-    const b = vpcIn(s, 'B', '10.1.0.0/16');
-    const owner = peer(s, 'P', a, b);
-    return { app, s, a, b, owner, graph: ConnectivityGraph.of(s) };
-  }
+/** Two VPCs of one stack (10.0.0.0/16 and 10.1.0.0/16) peered by a stand-in construct `S/P`. */
+function peeredPair(): { app: App; s: Stack; a: ec2.Vpc; b: ec2.Vpc; owner: IConstruct; graph: ConnectivityGraph } {
+  const app = new App();
+  const s = stackIn(app, 'S');
+  const a = vpcIn(s, 'A', '10.0.0.0/16');
+  const b = vpcIn(s, 'B', '10.1.0.0/16');
+  const owner = peer(s, 'P', a, b);
+  return { app, s, a, b, owner, graph: ConnectivityGraph.of(s) };
+}
 
+describe('peering-cidr-added-later (blocks no route of the peering leads to)', () => {
   test('a secondary block attached after the routes were built is warned once, on its VPC', () => {
     // GIVEN: routes both ways to the primary blocks, then a secondary block on B
-    const { app, s, a, b, owner, graph } = meshOfTwo();
+    const { app, s, a, b, owner, graph } = peeredPair();
     graph._addRoute({ owner, vpc: a, routeTableId: 'rtb-a', destination: '10.1.0.0/16', peerVpc: b });
     graph._addRoute({ owner, vpc: b, routeTableId: 'rtb-b', destination: '10.0.0.0/16', peerVpc: a });
     // another construct's route to the new block, and a route of the pair that leads nowhere: neither counts
@@ -51,7 +52,7 @@ describe('peering-cidr-added-later (blocks no route of the peering leads to)', (
 
   test('control: every block routed, or a side without routes, or a pair without routes at all: no warning', () => {
     // GIVEN: A has a secondary block, but B (the side that would route to it) has no route
-    const { app, s, a, b, owner, graph } = meshOfTwo();
+    const { app, s, a, b, owner, graph } = peeredPair();
     new ec2.CfnVPCCidrBlock(s, 'A2', { vpcId: a.vpcId, cidrBlock: '10.3.0.0/16' });
     graph._addRoute({ owner, vpc: a, routeTableId: 'rtb-a', destination: '10.1.0.0/16', peerVpc: b });
     // and a second pair whose owner registered no route
@@ -67,12 +68,7 @@ describe('peering-cidr-added-later (blocks no route of the peering leads to)', (
 describe('route destinations that are not blocks (graph-transitive-route skips them)', () => {
   test('an empty destination, a prefix list and a malformed block pass silently; each token route warns once', () => {
     // GIVEN
-    const app = new App();
-    const s = stackIn(app, 'S');
-    const a = vpcIn(s, 'A', '10.0.0.0/16');
-    const b = vpcIn(s, 'B', '10.1.0.0/16');
-    const owner = peer(s, 'P', a, b);
-    const graph = ConnectivityGraph.of(s);
+    const { app, s, a, b, owner, graph } = peeredPair();
     graph._addRoute({ owner, vpc: a, routeTableId: 'rtb-a', destination: '10.1.0.0/16', peerVpc: b });
     for (const destination of ['', 'pl-0123456789abcdef0', 'not-a-block']) {
       graph._addRoute({ owner, vpc: a, routeTableId: 'rtb-a', destination, peerVpc: b });
@@ -132,26 +128,18 @@ describe('partitions', () => {
 describe('the graph\'s accessors', () => {
   test('explain needs the analysis, which lib/core alone does not load', () => {
     // GIVEN
-    const app = new App();
-    const s = stackIn(app, 'S');
-    const a = vpcIn(s, 'A', '10.0.0.0/16');
-    const b = vpcIn(s, 'B', '10.1.0.0/16');
+    const { a, b, graph } = peeredPair();
 
     // WHEN / THEN
-    expect(() => ConnectivityGraph.of(s).explain(a, b)).toThrow(
+    expect(() => graph.explain(a, b)).toThrow(
       'ConnectivityGraph.explain needs the analysis of cdk-private-connectivity: import the package (its index), not lib/core alone',
     );
   });
 
   test('routes, endpoints and VPCs are copies of what was registered, in order', () => {
     // GIVEN
-    const app = new App();
-    const s = stackIn(app, 'S');
-    const a = vpcIn(s, 'A', '10.0.0.0/16');
-    const b = vpcIn(s, 'B', '10.1.0.0/16');
+    const { s, a, b, owner, graph } = peeredPair();
     new ec2.CfnVPCCidrBlock(s, 'B2', { vpcId: b.vpcId, ipv4IpamPoolId: 'ipam-pool-1', ipv4NetmaskLength: 20 });
-    const owner = peer(s, 'P', a, b);
-    const graph = ConnectivityGraph.of(s);
     const route = { owner, vpc: a, routeTableId: 'rtb-a', destination: '10.1.0.0/16', peerVpc: b };
     const endpoint = { owner, vpc: a, kind: EndpointKind.GATEWAY, serviceName: 'com.amazonaws.us-east-1.s3' };
 
