@@ -4,11 +4,14 @@
  */
 import { CostEstimate, estimateCost } from './cost';
 import { QuotaUse, quotaHeadroom } from './quotas';
-import { Reach, reachabilityOf } from './reachability';
+import { noTransitOf, Reach, ReachIndex, reachabilityOf } from './reachability';
 import { Topology, TopoWarning } from './topology';
 
-/** The schema version of `private-connectivity.json`. */
-export const REPORT_VERSION = 1;
+/**
+ * The schema version of `private-connectivity.json`. Version 2 lists the pairs of VPCs a
+ * connection joins (version 1 listed every ordered pair) and adds `notTransitive`.
+ */
+export const REPORT_VERSION = 2;
 
 export interface ReportVpc {
   readonly path: string;
@@ -46,11 +49,28 @@ export interface ReportReachability {
   readonly notes?: string[];
 }
 
+/** A VPC that its peers reach, not each other through it (VPC peering is not transitive). */
+export interface ReportNotTransitive {
+  /** The VPC in the middle, e.g. a hub. */
+  readonly through: string;
+  /** The VPCs peered with it. */
+  readonly peers: string[];
+  /** How many pairs of `peers` are not peered with each other. */
+  readonly unpeeredPairs: number;
+  readonly reason: string;
+}
+
 export interface ConnectivityReportData {
   readonly version: number;
   readonly vpcs: ReportVpc[];
   readonly connections: ReportConnection[];
+  /**
+   * Both directions of every pair of VPCs a connection joins, then the services. A pair of VPCs
+   * not listed has no connection between them: not reachable (`ConnectivityGraph.explain` says why).
+   */
   readonly reachability: ReportReachability[];
+  /** Where peering stops: once per VPC whose peers are not all peered with each other. */
+  readonly notTransitive: ReportNotTransitive[];
   readonly quotas: QuotaUse[];
   readonly cost: CostEstimate;
   readonly warnings: TopoWarning[];
@@ -72,6 +92,7 @@ function reach(r: Reach): ReportReachability {
 
 /** Build the report from a topology. */
 export function buildReport(t: Topology): ConnectivityReportData {
+  const ix = new ReachIndex(t);
   return {
     version: REPORT_VERSION,
     vpcs: t.vpcs.map((v) => ({
@@ -89,7 +110,8 @@ export function buildReport(t: Topology): ConnectivityReportData {
       ...(l.ports ? { ports: l.ports } : {}),
       ...(l.unknownPorts ? { unknownPorts: l.unknownPorts } : {}),
     })),
-    reachability: reachabilityOf(t).map(reach),
+    reachability: reachabilityOf(t, ix).map(reach),
+    notTransitive: noTransitOf(ix).map((n) => ({ through: n.through, peers: n.peers, unpeeredPairs: n.unpeeredPairs, reason: n.reason })),
     quotas: quotaHeadroom(t),
     cost: estimateCost(t),
     warnings: t.warnings,

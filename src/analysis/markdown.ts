@@ -1,7 +1,7 @@
 /** `private-connectivity.md`: the report for people, with a Mermaid diagram GitHub renders. */
 import { ConnectivityReportData } from './document';
 import { toMermaid } from './mermaid';
-import { cell, envOf, isPlainNoConnection, quotasByHeadroom, vpcPairs } from './render-common';
+import { cell, envOf, isPlainNoConnection, MATRIX_MAX_VPCS, quotasByHeadroom, vpcPairs } from './render-common';
 
 const md = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -16,18 +16,28 @@ export function toMarkdown(r: ConnectivityReportData): string {
   r.vpcs.forEach((v, i) => out.push(`| ${i + 1} | \`${md(v.path)}\` | ${envOf(v)} | ${v.cidrBlocks.join(', ') || '—'}${v.unknownCidrBlocks ? ` (unknown: ${md(v.unknownCidrBlocks.join('; '))})` : ''} |`));
   out.push('');
 
-  out.push('## Reachability', '', 'Row reaches column: ✅ every port, ✅ :port only those ports (PrivateLink), ❌ no, ❓ unknown at synth.', '');
   const pairs = vpcPairs(r);
-  out.push(`| from \\ to | ${r.vpcs.map((_, i) => i + 1).join(' | ')} |`, `|---|${r.vpcs.map(() => '---').join('|')}|`);
-  r.vpcs.forEach((a, i) => {
-    const cells = r.vpcs.map((b) => (a.path === b.path ? '—' : cell(pairs.get(`${a.path}|${b.path}`), { yes: '✅', no: '❌', unknown: '❓' })));
-    out.push(`| ${i + 1} | ${cells.join(' | ')} |`);
-  });
+  const symbols = { yes: '✅', no: '❌', unknown: '❓' };
+  if (r.vpcs.length <= MATRIX_MAX_VPCS) {
+    out.push('## Reachability', '', 'Row reaches column: ✅ every port, ✅ :port only those ports (PrivateLink), ❌ no, ❓ unknown at synth.', '');
+    out.push(`| from \\ to | ${r.vpcs.map((_, i) => i + 1).join(' | ')} |`, `|---|${r.vpcs.map(() => '---').join('|')}|`);
+    r.vpcs.forEach((a, i) => {
+      const cells = r.vpcs.map((b) => (a.path === b.path ? '—' : cell(pairs.get(`${a.path}|${b.path}`), symbols)));
+      out.push(`| ${i + 1} | ${cells.join(' | ')} |`);
+    });
+  } else {
+    out.push('## Reachability', '', `${r.vpcs.length} VPCs, more than a matrix shows (${MATRIX_MAX_VPCS}): the pairs a connection joins, each way. No other pair of VPCs reaches each other.`, '');
+    out.push('| from | to | reaches | over |', '|---|---|---|---|');
+    for (const x of pairs.values()) {
+      out.push(`| \`${md(x.from)}\` | \`${md(x.to)}\` | ${cell(x, symbols)} | ${x.reachable ? x.via.join(', ') : '—'} |`);
+    }
+  }
   out.push('');
-  const explained = r.reachability.filter((x) => pairs.has(`${x.from}|${x.to}`) && !x.reachable && !isPlainNoConnection(x));
-  if (explained.length > 0) {
+  const explained = [...pairs.values()].filter((x) => !x.reachable && !isPlainNoConnection(x));
+  if (explained.length > 0 || r.notTransitive.length > 0) {
     out.push('### Why not', '');
     for (const x of explained) out.push(`- \`${md(x.from)}\` → \`${md(x.to)}\` (${x.status}): ${x.reasons.join(' ')}`);
+    for (const n of r.notTransitive) out.push(`- through \`${md(n.through)}\`: ${md(n.reason)}`);
     out.push('');
   }
   const limited = r.reachability.filter((x) => pairs.has(`${x.from}|${x.to}`) && x.reachable && x.notes?.length);

@@ -267,14 +267,79 @@ function endpointNotShared(l: TopoLink, peer: string): string {
     `Give ${peer} an endpoint of its own, or share ${l.from}'s endpoints through an interface-endpoint hub`;
 }
 
-/** Every ordered pair of VPCs, then the services. */
-export function reachabilityOf(topology: Topology): Reach[] {
-  const ix = new ReachIndex(topology);
-  const out: Reach[] = [];
-  for (const a of topology.vpcs) {
-    for (const b of topology.vpcs) {
-      if (a.path !== b.path) out.push(explainVpcs(ix, a.path, b.path));
-    }
+/**
+ * A VPC that several VPCs are peered with, some of which are not peered with each other: they
+ * reach it, not each other through it. Said once per such VPC, not once per pair of its peers.
+ */
+export interface NoTransit {
+  /** The VPC in the middle (e.g. a hub). */
+  readonly through: string;
+  /** The VPCs peered with it, in the topology's order. */
+  readonly peers: string[];
+  /** How many pairs of `peers` are not peered with each other. */
+  readonly unpeeredPairs: number;
+  readonly reason: string;
+}
+
+/** The VPCs peered with `vpc`, once each, in the topology's order. */
+function peeringPeers(ix: ReachIndex, vpc: string, order: Map<string, number>): string[] {
+  const peers = new Set<string>();
+  for (const { link } of ix.linksOf(vpc)) {
+    if (link.kind === LinkKind.PEERING && link.toVpc) peers.add(link.from === vpc ? link.to : link.from);
   }
-  return [...out, ...explainServices(ix)];
+  peers.delete(vpc);
+  return [...peers].sort((x, y) => order.get(x)! - order.get(y)!);
+}
+
+/** Every VPC whose peers are not all peered with each other (VPC peering basics: no transitive peering). */
+export function noTransitOf(ix: ReachIndex): NoTransit[] {
+  const order = new Map(ix.topology.vpcs.map((v, i) => [v.path, i]));
+  const peersOf = new Map(ix.topology.vpcs.map((v) => [v.path, peeringPeers(ix, v.path, order)]));
+  const out: NoTransit[] = [];
+  for (const [through, peers] of peersOf) {
+    if (peers.length < 2) continue;
+    const inGroup = new Set(peers);
+    // Each peered pair inside the group is counted from both ends.
+    const peeredEnds = peers.reduce((n, p) => n + peersOf.get(p)!.filter((q) => inGroup.has(q)).length, 0);
+    const unpeeredPairs = (peers.length * (peers.length - 1)) / 2 - peeredEnds / 2;
+    if (unpeeredPairs === 0) continue;
+    out.push({
+      through,
+      peers,
+      unpeeredPairs,
+      reason: `VPC peering is not transitive: the ${peers.length} VPCs peered with ${through} reach ${through}, not each other through it ` +
+        `(${unpeeredPairs} of their ${(peers.length * (peers.length - 1)) / 2} pairs are not peered with each other). ` +
+        'Peer the VPCs that must talk directly (a PeeredVpcPair), or connect them through a transit gateway',
+    });
+  }
+  return out;
+}
+
+/**
+ * The ordered pairs of VPCs that a connection of the app joins, in either direction, in the
+ * topology's order: the pairs whose answer can be anything but "nothing connects them". Linear
+ * in connections, where every ordered pair would be quadratic in VPCs.
+ */
+function joinedPairs(ix: ReachIndex): Array<[string, string]> {
+  const order = new Map(ix.topology.vpcs.map((v, i) => [v.path, i]));
+  const out: Array<[string, string]> = [];
+  for (const a of ix.topology.vpcs) {
+    const joined = new Set<string>();
+    for (const { link } of ix.linksOf(a.path)) {
+      if (!link.toVpc) continue;
+      const other = link.from === a.path ? link.to : link.from;
+      if (other !== a.path && order.has(other)) joined.add(other);
+    }
+    for (const b of [...joined].sort((x, y) => order.get(x)! - order.get(y)!)) out.push([a.path, b]);
+  }
+  return out;
+}
+
+/**
+ * Every ordered pair of VPCs that a connection joins (either way), then the services. A pair of
+ * VPCs not listed has no connection of this library between them: it is not reachable
+ * (`explainVpcs` answers it in words, and `noTransitOf` says once per VPC where peering stops).
+ */
+export function reachabilityOf(topology: Topology, ix: ReachIndex = new ReachIndex(topology)): Reach[] {
+  return [...joinedPairs(ix).map(([a, b]) => explainVpcs(ix, a, b)), ...explainServices(ix)];
 }

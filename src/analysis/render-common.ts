@@ -6,6 +6,12 @@ export function envOf(v: ReportVpc): string {
   return `${v.account ?? '(any account)'} · ${v.region ?? '(any region)'}`;
 }
 
+/**
+ * The most VPCs drawn as a reachability matrix: above, the renderings list the pairs a connection
+ * joins (a matrix of every pair is quadratic in VPCs, and no one reads one that wide).
+ */
+export const MATRIX_MAX_VPCS = 20;
+
 /** Reachability between VPCs, by `from|to`. */
 export function vpcPairs(r: ConnectivityReportData): Map<string, ReportReachability> {
   const vpcs = new Set(r.vpcs.map((v) => v.path));

@@ -1,5 +1,6 @@
 // Internal (not re-exported): checks of PeeredVpcPair props that need the two VPCs' facts.
 import { Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
@@ -100,6 +101,18 @@ export function warnNonRfc1918(owner: IConstruct, sides: Array<[string, VpcFacts
   }
 }
 
+/** The pair key of each peering already checked, by its requester and accepter. */
+const PEERING_KEYS = new WeakMap<ec2.IVpc, WeakMap<ec2.IVpc, string>>();
+
+/** The key of the peering between two VPCs, as `refuseDuplicateAcrossStacks` compares it. */
+function peeringKey(source: ec2.IVpc, target: ec2.IVpc): string {
+  let byTarget = PEERING_KEYS.get(source);
+  if (byTarget === undefined) PEERING_KEYS.set(source, byTarget = new WeakMap());
+  let key = byTarget.get(target);
+  if (key === undefined) byTarget.set(target, key = [vpcKey(source), vpcKey(target)].sort().join(' <-> '));
+  return key;
+}
+
 /**
  * The same two VPCs peered again by a pair in another stack. Refused here, in the constructor:
  * the two pairs make each stack reference the other's VPC, and CDK reports that dependency cycle
@@ -110,10 +123,10 @@ export function refuseDuplicateAcrossStacks(owner: IConstruct, req: VpcFacts, ac
   const key = [req.key, acc.key].sort().join(' <-> ');
   for (const c of graph.connections) {
     if (c.kind !== ConnectionKind.PEERING || !c.target || c.owner === owner) continue;
+    // The key alone (not every fact of every VPC already peered), read once per connection: a
+    // pair per spoke stays linear.
+    if (peeringKey(c.source, c.target) !== key) continue;
     if (Stack.of(c.owner) === Stack.of(owner)) continue; // one stack: no cycle, the graph reports it
-    // The key alone (not every fact of every VPC already peered): a pair per spoke stays linear.
-    const other = [vpcKey(c.source), vpcKey(c.target)].sort().join(' <-> ');
-    if (other !== key) continue;
     fail(owner, Rules.GRAPH_DUPLICATE_PEERING, {
       prop: 'requester/accepter',
       received: `${key} is already peered by '${c.owner.node.path}' (stack ${Stack.of(c.owner).node.path})`,

@@ -2,7 +2,8 @@
 import { buildReport } from '../../src/analysis/document';
 import { toMarkdown } from '../../src/analysis/markdown';
 import { toMermaid } from '../../src/analysis/mermaid';
-import { explainVpcs, ReachIndex } from '../../src/analysis/reachability';
+import { explainVpcs, ReachIndex, reachabilityOf } from '../../src/analysis/reachability';
+import { MATRIX_MAX_VPCS } from '../../src/analysis/render-common';
 import { toSvg } from '../../src/analysis/svg';
 import { toText } from '../../src/analysis/text';
 import { Topology, TopoLink, TopoRoute, TopoVpc } from '../../src/analysis/topology';
@@ -152,5 +153,81 @@ describe('the SVG', () => {
     // One-way and routed peerings are told apart.
     expect(svg).toContain('>peering<');
     expect(svg).toContain('>peering (no routes)<');
+  });
+});
+
+describe('the report of a hub and its spokes: linear in connections, one note per hub', () => {
+  /** A hub peered with `n` spokes, routes both ways, and the given spoke pairs peered directly. */
+  function hubAndSpokes(n: number, direct: Array<[number, number]> = []): Topology {
+    const hub = vpc('App/Hub', ['10.0.0.0/16']);
+    const spokes = Array.from({ length: n }, (_, i) => vpc(`App/S${i + 1}`, [`10.${i + 1}.0.0/16`]));
+    const links: TopoLink[] = [];
+    const routes: TopoRoute[] = [];
+    const join = (a: TopoVpc, b: TopoVpc) => {
+      const i = links.push(peering(a.path, b.path)) - 1;
+      routes.push(route(a.path, b.blocks[0].cidr, i), route(b.path, a.blocks[0].cidr, i));
+    };
+    for (const s of spokes) join(s, hub);
+    for (const [x, y] of direct) join(spokes[x - 1], spokes[y - 1]);
+    return topology([hub, ...spokes], links, routes);
+  }
+
+  test('each spoke reaches the hub and back; spoke pairs are not listed, the hub is said once', () => {
+    // WHEN
+    const report = buildReport(hubAndSpokes(3));
+
+    // THEN: 3 peerings, each way; no entry for a spoke pair
+    expect(report.reachability.map((r) => `${r.from}>${r.to}:${r.status}`)).toEqual([
+      'App/Hub>App/S1:reachable', 'App/Hub>App/S2:reachable', 'App/Hub>App/S3:reachable',
+      'App/S1>App/Hub:reachable', 'App/S2>App/Hub:reachable', 'App/S3>App/Hub:reachable',
+    ]);
+    expect(report.notTransitive).toEqual([{
+      through: 'App/Hub',
+      peers: ['App/S1', 'App/S2', 'App/S3'],
+      unpeeredPairs: 3,
+      reason: 'VPC peering is not transitive: the 3 VPCs peered with App/Hub reach App/Hub, not each other through it (3 of their 3 pairs are not peered with each other). ' +
+        'Peer the VPCs that must talk directly (a PeeredVpcPair), or connect them through a transit gateway',
+    }]);
+    // The matrix still answers every pair: a pair not listed is "no".
+    expect(toMarkdown(report)).toContain('| 2 | ✅ | — | ❌ | ❌ |');
+    expect(toMarkdown(report)).toContain('- through `App/Hub`: VPC peering is not transitive: the 3 VPCs peered with App/Hub');
+    expect(toText(report)).toMatch(/\n {2}through App\/Hub\n {4}- VPC peering is not transitive: the 3 VPCs/);
+  });
+
+  test('spokes peered with each other directly are counted out, and listed with their own pair', () => {
+    const report = buildReport(hubAndSpokes(3, [[1, 2]]));
+    expect(report.notTransitive.map((n) => [n.through, n.unpeeredPairs])).toEqual([['App/Hub', 2]]);
+    expect(report.reachability.filter((r) => r.from === 'App/S1').map((r) => r.to)).toEqual(['App/Hub', 'App/S2']);
+    // Each of S1 and S2 has two peers (the hub and each other), and those are peered: nothing to say.
+    expect(report.notTransitive.map((n) => n.through)).not.toContain('App/S1');
+  });
+
+  test('a full mesh has nothing to say about transit', () => {
+    const report = buildReport(hubAndSpokes(3, [[1, 2], [1, 3], [2, 3]]));
+    expect(report.notTransitive).toEqual([]);
+    expect(report.reachability).toHaveLength(12);
+  });
+
+  test('the pairs listed grow with the connections, not with the square of the VPCs', () => {
+    // 120 spokes: 240 answers (every ordered pair would be 14,520)
+    expect(reachabilityOf(hubAndSpokes(120))).toHaveLength(240);
+  });
+
+  test(`above ${MATRIX_MAX_VPCS} VPCs, the renderings list the joined pairs instead of a matrix`, () => {
+    // GIVEN: a hub with MATRIX_MAX_VPCS spokes (one VPC too many), and one with one spoke fewer (the control)
+    const wide = buildReport(hubAndSpokes(MATRIX_MAX_VPCS));
+    const fits = buildReport(hubAndSpokes(MATRIX_MAX_VPCS - 1));
+
+    // THEN
+    const md = toMarkdown(wide);
+    expect(md).not.toContain('| from \\ to |');
+    expect(md).toContain(`${MATRIX_MAX_VPCS + 1} VPCs, more than a matrix shows (${MATRIX_MAX_VPCS}): the pairs a connection joins, each way. No other pair of VPCs reaches each other.`);
+    expect(md).toContain('| `App/S7` | `App/Hub` | ✅ | peering |');
+    const table = md.split('| from | to | reaches | over |\n|---|---|---|---|\n')[1].split('\n\n')[0].split('\n');
+    expect(table).toHaveLength(2 * MATRIX_MAX_VPCS);
+    expect(toText(wide)).toContain('  App/Hub -> App/S20: yes');
+    expect(toText(wide)).not.toMatch(/^\[1\]\s+-/m);
+    expect(toMarkdown(fits)).toContain(`| from \\ to | ${Array.from({ length: MATRIX_MAX_VPCS }, (_, i) => i + 1).join(' | ')} |`);
+    expect(toText(fits)).toMatch(/^\[1\]\s+-/m);
   });
 });
