@@ -280,13 +280,8 @@ export function selectSubnets(vpc: ec2.IVpc, selections?: ec2.SubnetSelection[])
   } else {
     for (const sel of selections) picked.push(...vpc.selectSubnets(sel).subnets);
   }
-  const seen = new Set<string>();
-  return picked.filter((s) => {
-    const k = s.node.path;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  // Two selections of one subnet give the same object (a VPC builds each subnet once).
+  return [...new Set(picked)];
 }
 
 /**

@@ -1,10 +1,9 @@
 // Internal (not re-exported): checks of PeeredVpcPair props that need the two VPCs' facts.
 import { Stack, Token } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { ConnectionKind, ConnectivityGraph } from '../core/graph';
+import { ConnectionKind, ConnectivityGraph, GraphConnection } from '../core/graph';
 import { Rules } from '../core/rules';
 import { VpcFacts, vpcKey } from '../core/vpc-facts';
 import { show, warn, warnOnce } from '../core/warnings';
@@ -101,16 +100,30 @@ export function warnNonRfc1918(owner: IConstruct, sides: Array<[string, VpcFacts
   }
 }
 
-/** The pair key of each peering already checked, by its requester and accepter. */
-const PEERING_KEYS = new WeakMap<ec2.IVpc, WeakMap<ec2.IVpc, string>>();
+/** The graph's peerings by pair key, indexed up to `seen` connections (the graph only appends). */
+interface PeeringIndex {
+  seen: number;
+  readonly byKey: Map<string, GraphConnection[]>;
+}
+const PEERING_INDEX = new WeakMap<ConnectivityGraph, PeeringIndex>();
 
-/** The key of the peering between two VPCs, as `refuseDuplicateAcrossStacks` compares it. */
-function peeringKey(source: ec2.IVpc, target: ec2.IVpc): string {
-  let byTarget = PEERING_KEYS.get(source);
-  if (byTarget === undefined) PEERING_KEYS.set(source, byTarget = new WeakMap());
-  let key = byTarget.get(target);
-  if (key === undefined) byTarget.set(target, key = [vpcKey(source), vpcKey(target)].sort().join(' <-> '));
-  return key;
+/**
+ * The peerings of the graph by the key `refuseDuplicateAcrossStacks` compares (the two VPC keys,
+ * sorted), each connection read once: a pair per spoke stays linear in pairs.
+ */
+function peeringsByKey(graph: ConnectivityGraph): Map<string, GraphConnection[]> {
+  let ix = PEERING_INDEX.get(graph);
+  if (ix === undefined) PEERING_INDEX.set(graph, ix = { seen: 0, byKey: new Map() });
+  const all = graph.connections;
+  for (; ix.seen < all.length; ix.seen++) {
+    const c = all[ix.seen];
+    if (c.kind !== ConnectionKind.PEERING || !c.target) continue;
+    const key = [vpcKey(c.source), vpcKey(c.target)].sort().join(' <-> ');
+    const list = ix.byKey.get(key);
+    if (list) list.push(c);
+    else ix.byKey.set(key, [c]);
+  }
+  return ix.byKey;
 }
 
 /**
@@ -121,11 +134,8 @@ function peeringKey(source: ec2.IVpc, target: ec2.IVpc): string {
 export function refuseDuplicateAcrossStacks(owner: IConstruct, req: VpcFacts, acc: VpcFacts): void {
   const graph = ConnectivityGraph.of(owner);
   const key = [req.key, acc.key].sort().join(' <-> ');
-  for (const c of graph.connections) {
-    if (c.kind !== ConnectionKind.PEERING || !c.target || c.owner === owner) continue;
-    // The key alone (not every fact of every VPC already peered), read once per connection: a
-    // pair per spoke stays linear.
-    if (peeringKey(c.source, c.target) !== key) continue;
+  for (const c of peeringsByKey(graph).get(key) ?? []) {
+    if (c.owner === owner) continue;
     if (Stack.of(c.owner) === Stack.of(owner)) continue; // one stack: no cycle, the graph reports it
     fail(owner, Rules.GRAPH_DUPLICATE_PEERING, {
       prop: 'requester/accepter',

@@ -131,6 +131,25 @@ describe('the same pair declared from two stacks', () => {
     new PeeredVpcPair(a, 'P2', { requester: vpcIn(a, 'Vc', '10.2.0.0/16'), accepter: vpcIn(b, 'Vd', '10.3.0.0/16') });
     expect(synthErrors(app)).toBe('');
   });
+
+  test('a hub peered from a stack per spoke: the pair declared again after other pairs is still found', () => {
+    // GIVEN: the hub peered with three spokes, each pair in its spoke's stack
+    const app = newApp();
+    const hubStack = stackIn(app, 'Hub');
+    const hub = vpcIn(hubStack, 'Vpc', '10.0.0.0/16');
+    const spokes = [1, 2, 3].map((i) => {
+      const s = stackIn(app, `Spoke${i}`);
+      const vpc = vpcIn(s, 'Vpc', `10.${i}.0.0/16`);
+      new PeeredVpcPair(s, 'ToHub', { requester: vpc, accepter: hub });
+      return vpc;
+    });
+
+    // WHEN / THEN: the last spoke's pair again (made after the earlier checks), from the hub's stack and the other way round
+    expect(() => new PeeredVpcPair(hubStack, 'Again', { requester: hub, accepter: spokes[2] }))
+      .toThrow(/'Hub\/Again': requester\/accepter .* is already peered by 'Spoke3\/ToHub' \(stack Spoke3\).*graph-duplicate-peering/);
+    // The three spokes' own pairs were each accepted (valid control).
+    expect(() => new PeeredVpcPair(hubStack, 'Other', { requester: hub, accepter: vpcIn(hubStack, 'Fourth', '10.4.0.0/16') })).not.toThrow();
+  });
 });
 
 describe('plain security-group references across an inter-region peering', () => {
