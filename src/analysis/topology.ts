@@ -7,7 +7,7 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { IConstruct } from 'constructs';
-import { AppIndex, endpointTypeOf, envKey, indexApp } from '../core/app-index';
+import { AppIndex, endpointTypeOf, envKey } from '../core/app-index';
 import { ConnectionKind, ConnectivityGraph, EndpointKind } from '../core/graph';
 import { WARNING_PREFIX } from '../core/rules';
 import { knownBlocks, routesThroughPeerings } from '../core/vpc-facts';
@@ -162,7 +162,7 @@ function kebab(s: string): string {
 
 /** Read the graph (and the app's routes and endpoints) into a `Topology`. */
 export function readTopology(graph: ConnectivityGraph): Topology {
-  const index = indexApp(graph);
+  const index = graph._appIndex();
   const { nlb, gwlb, warnings } = scanApp(graph);
   const vpcList = graph._vpcs();
   for (const c of graph.connections) for (const v of [c.source, c.target]) if (v && !vpcList.includes(v)) vpcList.push(v);

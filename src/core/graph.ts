@@ -41,6 +41,12 @@ export enum EndpointKind {
   SERVICE_NETWORK = 'ServiceNetwork',
 }
 
+/** What a validation of the graph read, reused by the report of the same synth. */
+interface ValidatedReads {
+  readonly index: AppIndex;
+  readonly facts: Map<ec2.IVpc, VpcFacts>;
+}
+
 /** A VPC known to the graph. */
 export interface GraphVpc {
   /** The VPC. */
@@ -165,6 +171,13 @@ export class ConnectivityGraph extends Construct {
   private readonly routeList: GraphRoute[] = [];
   private readonly endpointList: GraphEndpoint[] = [];
   private quotaOverrides: QuotaValues = {};
+  /** What the last validation read: the app index and each VPC's facts. */
+  private validated?: ValidatedReads;
+  /**
+   * The validation's reads while the reporters run: synth validates the tree and then calls them,
+   * and nothing changes the tree in between. Unset outside, so `explain` reads afresh.
+   */
+  private reporting?: ValidatedReads;
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -172,7 +185,15 @@ export class ConnectivityGraph extends Construct {
     // Runs after validation, once per synth, with the assembly's directory (aws-cdk-lib's hook for
     // constructs that add files to the cloud assembly).
     attachCustomSynthesis(this, {
-      onSynthesize: (session) => ConnectivityGraph._reporters.forEach((report) => report(this, session.outdir)),
+      onSynthesize: (session) => {
+        this.reporting = this.validated;
+        this.validated = undefined;
+        try {
+          ConnectivityGraph._reporters.forEach((report) => report(this, session.outdir));
+        } finally {
+          this.reporting = undefined;
+        }
+      },
     });
   }
 
@@ -248,7 +269,16 @@ export class ConnectivityGraph extends Construct {
 
   /** @internal Facts of a registered VPC, with its overrides. */
   public _facts(vpc: ec2.IVpc, index?: AppIndex): VpcFacts {
-    return readVpcFacts(vpc, this.vpcMap.get(vpc), index);
+    const read = index !== undefined && index === this.reporting?.index ? this.reporting.facts.get(vpc) : undefined;
+    return read ?? readVpcFacts(vpc, this.vpcMap.get(vpc), index);
+  }
+
+  /**
+   * @internal The index of the app: while the reporters run, the one this synth's validation
+   * built; else a fresh walk of the app.
+   */
+  public _appIndex(): AppIndex {
+    return this.reporting?.index ?? indexApp(this);
   }
 
   /** @internal */
@@ -295,6 +325,7 @@ export class ConnectivityGraph extends Construct {
     this.validatePeerings(facts, quotas, error);
     this.validateRoutes(facts, index, quotas, error);
     this.validateEndpoints(facts, index, quotas, error);
+    this.validated = { index, facts };
     return errors;
   }
 

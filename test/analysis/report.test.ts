@@ -1,15 +1,16 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import {
   ConnectivityGraph, ConnectivityReport, GatewayEndpointService, GatewayEndpointSet, InterfaceEndpointHub, InterfaceEndpointService,
   InterfaceEndpointSet, PeeredVpcPair, PrivateLinkEndpoint, PrivateLinkService,
 } from '../../src';
-import { ConnectivityReportData } from '../../src/analysis/document';
+import { buildReport, ConnectivityReportData } from '../../src/analysis/document';
 import { writeReport } from '../../src/analysis/register';
+import { readTopology } from '../../src/analysis/topology';
 import { HOURS_PER_MONTH, PRICES } from '../../src/net/prices';
 import { stackIn, vpcIn } from '../peering/helpers';
 
@@ -140,6 +141,39 @@ describe('the report files of a synth', () => {
     expect(markdown).toContain('| 3 | ❌ | ✅ :443 | — |');
     expect(markdown).toContain('## Quota headroom');
     expect(markdown).toMatch(/## Cost estimate\n\n\*Estimate: /);
+  });
+});
+
+describe('the report reuses what the synth\'s validation read', () => {
+  test('the report of a synth is the report of a fresh read of the same app', () => {
+    // GIVEN
+    const { app, outdir } = estate();
+
+    // WHEN
+    app.synth();
+    const written = readReport(outdir);
+    const fresh = buildReport(readTopology(ConnectivityGraph.of(app)));
+    fs.rmSync(outdir, { recursive: true, force: true });
+
+    // THEN
+    expect(written).toEqual(JSON.parse(JSON.stringify(fresh)));
+  });
+
+  test('explain after a validation reads the app afresh: a block and a pair added after it count', () => {
+    // GIVEN: the graph validated (as a synth would), then a secondary block for A and a new peering
+    const { app, outdir } = estate();
+    fs.rmSync(outdir, { recursive: true, force: true });
+    const graph = ConnectivityGraph.of(app);
+    expect(graph.node.validate()).toEqual([]);
+    const s = app.node.findChild('Net') as Stack;
+    const [a, b] = ['A', 'B'].map((id) => s.node.findChild(id) as ec2.IVpc);
+    new ec2.CfnVPCCidrBlock(s, 'ASecondary', { vpcId: a.vpcId, cidrBlock: '10.50.0.0/16' });
+    const d = vpcIn(s, 'D', '10.9.0.0/16');
+    new PeeredVpcPair(s, 'AD', { requester: a, accepter: d });
+
+    // THEN
+    expect(graph.explain(a, d)).toMatchObject({ reachable: true, path: ['Net/A', 'peering Net/AD', 'Net/D'] });
+    expect(graph.explain(b, a).notes.join()).toContain('no route of Net/B leads to 10.50.0.0/16 of Net/A');
   });
 });
 
