@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { ecrEndpointsIn, ecrLayerObjectsArn, ecrLayerStatement, evaluateLayerAccess, LayerAccess, resolvedPolicy } from './ecr-layers';
 import { EndpointPolicy } from './endpoint-policy';
+import { GatewayEndpointResource, gatewayRouteTableIds } from './endpoint-resource';
 import { duplicateGatewayProblems, warnEdgeToEdge } from './gateway-checks';
 import { checkPolicySize } from './policy-size';
 import { inspectStatements } from './policy-statements';
@@ -80,7 +81,7 @@ export class GatewayEndpointSet extends Construct {
   /** The service names the endpoints were created for, in the order of `endpoints`. */
   public readonly serviceNames: string[];
 
-  private readonly byShortName = new Map<string, ec2.GatewayVpcEndpoint>();
+  private readonly byShortName = new Map<string, GatewayEndpointResource>();
 
   constructor(scope: Construct, id: string, props: GatewayEndpointSetProps) {
     super(scope, id);
@@ -109,14 +110,15 @@ export class GatewayEndpointSet extends Construct {
     }
 
     const graph = ConnectivityGraph.of(this);
-    const endpoints: ec2.GatewayVpcEndpoint[] = [];
+    const endpoints: GatewayEndpointResource[] = [];
     const names: string[] = [];
+    const cfnRouteTableIds = gatewayRouteTableIds(props.vpc, props.subnets);
     for (const svc of resolved) {
       if (this.byShortName.has(svc.shortName)) continue; // listed twice: one endpoint
-      const endpoint = new ec2.GatewayVpcEndpoint(this, serviceChildId(svc.shortName), {
+      const endpoint = new GatewayEndpointResource(this, serviceChildId(svc.shortName), {
         vpc: props.vpc,
-        service: { name: svc.serviceName },
-        subnets: props.subnets,
+        serviceName: svc.serviceName,
+        routeTableIds: cfnRouteTableIds,
         ipAddressType: props.ipAddressType,
       });
       this.applyPolicy(endpoint, svc.shortName, props.policy, region);
@@ -151,7 +153,7 @@ export class GatewayEndpointSet extends Construct {
     return this.byShortName.get(parseServiceName(service.name).shortName);
   }
 
-  private applyPolicy(endpoint: ec2.GatewayVpcEndpoint, shortName: string, policy: EndpointPolicy | undefined, region: string | undefined): void {
+  private applyPolicy(endpoint: GatewayEndpointResource, shortName: string, policy: EndpointPolicy | undefined, region: string | undefined): void {
     if (policy === undefined || policy.isAllowAll) return;
     const stack = Stack.of(this);
     const rendered = policy._render({
@@ -230,7 +232,7 @@ export class GatewayEndpointSet extends Construct {
    * layers are downloaded from S3 with ECR's signature, not a principal of the account or
    * organization): add the one statement that lets them through, unless the policy already does.
    */
-  private keepEcrPullsWorking(endpoint: ec2.GatewayVpcEndpoint, region: string | undefined, always: boolean): void {
+  private keepEcrPullsWorking(endpoint: GatewayEndpointResource, region: string | undefined, always: boolean): void {
     const ecr = ecrEndpointsIn(indexApp(this), this.vpc.vpcId);
     if (!always && ecr.length === 0) return;
     const why = always ? 'allowEcrImageLayers is true' : `the VPC has ECR interface endpoints (${ecr.map((e) => e.node.path).join(', ')})`;
@@ -245,7 +247,7 @@ export class GatewayEndpointSet extends Construct {
       return;
     }
     const arn = ecrLayerObjectsArn(partitionOf(region)!, region);
-    const result = evaluateLayerAccess(resolvedPolicy(endpoint.node.defaultChild as ec2.CfnVPCEndpoint), partitionOf(region)!, region);
+    const result = evaluateLayerAccess(resolvedPolicy(endpoint.resource), partitionOf(region)!, region);
     if (result.access === LayerAccess.ALLOWED) return;
     if (result.access === LayerAccess.DENIED) {
       warn(this, Rules.ENDPOINT_ECR_LAYERS_BLOCKED, {
@@ -268,7 +270,7 @@ export class GatewayEndpointSet extends Construct {
 
   private validateInApp(): string[] {
     const index = indexApp(this);
-    const mine = this.endpoints.map((e) => e.node.defaultChild as ec2.CfnVPCEndpoint);
+    const mine = [...this.byShortName.values()].map((e) => e.resource);
     const problems: string[] = [];
     for (const cfn of mine) problems.push(...checkPolicySize(cfn, `policy of ${cfn.node.path}`));
     problems.push(...duplicateGatewayProblems(this, mine, index, (ep) => ep.node.scopes.some((s) => s instanceof GatewayEndpointSet)));

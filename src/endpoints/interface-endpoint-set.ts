@@ -5,6 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { checkServiceRegion, crossRegionService, crossRegionServiceNames, CROSS_REGION_SERVICES_SOURCE, extraCrossRegionServices } from './cross-region-services';
 import { ECR_SERVICES, ecrLayerObjectsArn, evaluateLayerAccess, LayerAccess, resolvedPolicy, s3GatewaysIn } from './ecr-layers';
 import { EndpointPolicy } from './endpoint-policy';
+import { InterfaceEndpointResource } from './endpoint-resource';
 import { GatewayEndpointSet } from './gateway-endpoint-set';
 import { checkPolicySize } from './policy-size';
 import { inspectStatements } from './policy-statements';
@@ -120,7 +121,7 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
    */
   public readonly serviceRegion?: string;
 
-  private readonly byShortName = new Map<string, ec2.InterfaceVpcEndpoint>();
+  private readonly byShortName = new Map<string, InterfaceEndpointResource>();
   private readonly sg: ec2.SecurityGroup;
 
   constructor(scope: Construct, id: string, props: InterfaceEndpointSetProps) {
@@ -179,17 +180,16 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
     }
 
     const graph = ConnectivityGraph.of(this);
-    const endpoints: ec2.InterfaceVpcEndpoint[] = [];
+    const endpoints: InterfaceEndpointResource[] = [];
     const names: string[] = [];
     for (const svc of resolved) {
       const childId = serviceChildId(svc.shortName);
       if (this.node.tryFindChild(childId)) continue; // listed twice (e.g. in two presets): one endpoint
-      const endpoint = new ec2.InterfaceVpcEndpoint(this, childId, {
+      const endpoint = new InterfaceEndpointResource(this, childId, {
         vpc: props.vpc,
-        service: { name: svc.serviceName, port: HTTPS, privateDnsDefault: true },
-        subnets: { subnets: this.subnets },
-        securityGroups: [this.sg],
-        open: false,
+        serviceName: svc.serviceName,
+        connections: this.connections,
+        subnets: this.subnets,
         privateDnsEnabled,
         ipAddressType: props.ipAddressType,
         dnsRecordIpType: props.dnsRecordIpType,
@@ -224,10 +224,7 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
         // the VPC's S3 gateway endpoints (which serve their own region only): nothing to check here.
         if (this.serviceRegion === undefined && resolved.some((svc) => ECR_SERVICES.includes(svc.shortName))) this.warnEcrLayersBlocked(region);
         return [
-          ...this.endpoints.flatMap((e) => {
-            const cfn = e.node.defaultChild as ec2.CfnVPCEndpoint;
-            return checkPolicySize(cfn, `policy of ${cfn.node.path}`);
-          }),
+          ...endpoints.flatMap(({ resource }) => checkPolicySize(resource, `policy of ${resource.node.path}`)),
           // As PrivateLinkEndpoint: no rule may admit 0.0.0.0/0 or ::/0, however it was added.
           ...openIngressProblems(this, [this.sg],
             'Admit only the clients\' CIDR blocks or security groups (set.connections.allowFrom(...), or ingressCidrBlocks).'),

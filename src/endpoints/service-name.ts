@@ -85,16 +85,28 @@ export function gatewayServiceName(shortName: string, region: string | undefined
 }
 
 /**
+ * The names `interfaceServiceName` resolved, by literal region and short name: the lazy name
+ * depends on the stack's region only, and each of its tokens stays registered for the process.
+ */
+const resolvedInterfaceNames = new Map<string, string>();
+
+/**
  * The interface endpoint service name of an AWS service in the region of `stack`, with the
  * partition exceptions aws-cdk-lib `InterfaceVpcEndpointAwsService` knows (e.g.
  * `cn.com.amazonaws.cn-north-1.ecr.api`): its lazy name resolved in that stack. With a token region,
  * the lazy name itself, which fills the region in from the stack it is used in.
  */
 export function interfaceServiceName(stack: Stack, shortName: string): string {
+  const region = stack.region;
+  const key = Token.isUnresolved(region) ? undefined : `${region} ${shortName}`;
+  const known = key === undefined ? undefined : resolvedInterfaceNames.get(key);
+  if (known !== undefined) return known;
   const svc = new ec2.InterfaceVpcEndpointAwsService(shortName);
-  if (Token.isUnresolved(stack.region)) return svc.name;
+  if (key === undefined) return svc.name;
   const resolved: unknown = stack.resolve(svc.name);
-  return typeof resolved === 'string' ? resolved : svc.name;
+  if (typeof resolved !== 'string') return svc.name;
+  resolvedInterfaceNames.set(key, resolved);
+  return resolved;
 }
 
 /** A stable construct ID from a short name: `ecr.dkr` → `EcrDkr`, `s3` → `S3`. */
