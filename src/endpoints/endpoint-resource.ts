@@ -83,8 +83,10 @@ abstract class EndpointResource extends Construct implements ec2.IVpcEndpoint {
 
 /** The properties of an interface endpoint of an InterfaceEndpointSet. */
 export interface InterfaceEndpointResourceProps extends EndpointResourceProps {
-  /** The set's connections: its security group, default port 443. */
-  readonly connections: ec2.Connections;
+  /** The set's security groups (one, shared by every endpoint of the set). */
+  readonly securityGroups: ec2.ISecurityGroup[];
+  /** The endpoint's port (443). */
+  readonly port: ec2.Port;
   readonly subnets: ec2.ISubnet[];
   readonly privateDnsEnabled: boolean;
   readonly dnsRecordIpType?: ec2.VpcEndpointDnsRecordIpType;
@@ -93,17 +95,18 @@ export interface InterfaceEndpointResourceProps extends EndpointResourceProps {
 
 /**
  * An interface endpoint of an InterfaceEndpointSet: the `AWS::EC2::VPCEndpoint` aws-cdk-lib's
- * `InterfaceVpcEndpoint` writes for the set's security group (with `open: false`), and the set's
- * connections, which are that security group's.
+ * `InterfaceVpcEndpoint` writes for the set's security group (with `open: false`), and connections
+ * of its own over that security group, made when first read.
  */
 export class InterfaceEndpointResource extends EndpointResource implements ec2.IInterfaceVpcEndpoint {
-  /** The set's connections (the endpoints share its security group). */
-  public readonly connections: ec2.Connections;
+  private readonly securityGroups: ec2.ISecurityGroup[];
+  private readonly port: ec2.Port;
+  private ownConnections?: ec2.Connections;
 
   constructor(scope: Construct, id: string, props: InterfaceEndpointResourceProps) {
     super(scope, id, {
       privateDnsEnabled: props.privateDnsEnabled,
-      securityGroupIds: props.connections.securityGroups.map((sg) => sg.securityGroupId),
+      securityGroupIds: props.securityGroups.map((sg) => sg.securityGroupId),
       serviceName: props.serviceName,
       vpcEndpointType: ec2.VpcEndpointType.INTERFACE,
       // What vpc.selectSubnets({ subnets, onePerAz: true }).subnetIds gives for listed subnets.
@@ -114,7 +117,18 @@ export class InterfaceEndpointResource extends EndpointResource implements ec2.I
       // The L2 leaves ServiceRegion out when it is not given.
       ...(props.serviceRegion ? { serviceRegion: props.serviceRegion } : {}),
     });
-    this.connections = props.connections;
+    this.securityGroups = props.securityGroups;
+    this.port = props.port;
+  }
+
+  /**
+   * The endpoint's connections: the set's security group, default port 443. Its own object, as
+   * each aws-cdk-lib `InterfaceVpcEndpoint` has one (adding a security group to it leaves the
+   * set's and the other endpoints' connections alone); rules go to the shared security group.
+   */
+  public get connections(): ec2.Connections {
+    this.ownConnections ??= new ec2.Connections({ securityGroups: [...this.securityGroups], defaultPort: this.port });
+    return this.ownConnections;
   }
 }
 

@@ -188,7 +188,8 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
       const endpoint = new InterfaceEndpointResource(this, childId, {
         vpc: props.vpc,
         serviceName: svc.serviceName,
-        connections: this.connections,
+        securityGroups: [this.sg],
+        port: ec2.Port.tcp(HTTPS),
         subnets: this.subnets,
         privateDnsEnabled,
         ipAddressType: props.ipAddressType,

@@ -67,6 +67,21 @@ describe('the endpoints of an InterfaceEndpointSet', () => {
     });
   });
 
+  test('each endpoint has connections of its own: a security group added to one leaves the set and the others alone', () => {
+    // GIVEN
+    const { stack, vpc, set } = build();
+    const extra = new ec2.SecurityGroup(stack, 'Extra', { vpc });
+
+    // WHEN
+    set.endpoints[0].connections.addSecurityGroup(extra);
+
+    // THEN
+    expect(set.endpoints[0].connections.securityGroups).toEqual([set.securityGroup, extra]);
+    expect(set.endpoints[1].connections.securityGroups).toEqual([set.securityGroup]);
+    expect(set.connections.securityGroups).toEqual([set.securityGroup]);
+    expect(set.endpoints[0].connections).toBe(set.endpoints[0].connections);
+  });
+
   test('applyRemovalPolicy sets the deletion and update-replace policies of the AWS::EC2::VPCEndpoint only', () => {
     // GIVEN
     const { stack, set } = build();
