@@ -1,9 +1,10 @@
 // Internal (not re-exported): checks of PeeredVpcPair props that need the two VPCs' facts.
 import { Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { ConnectionKind, ConnectivityGraph, GraphConnection } from '../core/graph';
+import { ConnectionKind, ConnectivityGraph } from '../core/graph';
 import { Rules } from '../core/rules';
 import { VpcFacts, vpcKey } from '../core/vpc-facts';
 import { show, warn, warnOnce } from '../core/warnings';
@@ -100,30 +101,24 @@ export function warnNonRfc1918(owner: IConstruct, sides: Array<[string, VpcFacts
   }
 }
 
-/** The graph's peerings by pair key, indexed up to `seen` connections (the graph only appends). */
-interface PeeringIndex {
-  seen: number;
-  readonly byKey: Map<string, GraphConnection[]>;
-}
-const PEERING_INDEX = new WeakMap<ConnectivityGraph, PeeringIndex>();
+/** The key of each VPC that is not an `ec2.Vpc`, read once (an import reads its ID and lookup state). */
+const OTHER_KEYS = new WeakMap<ec2.IVpc, string>();
 
 /**
- * The peerings of the graph by the key `refuseDuplicateAcrossStacks` compares (the two VPC keys,
- * sorted), each connection read once: a pair per spoke stays linear in pairs.
+ * Whether two VPC objects stand for one VPC: the same object, or two imports of one literal VPC ID
+ * (keys as `vpcKey` gives them). An `ec2.Vpc`'s key is its unique path, so a different object is a
+ * different VPC: no key is read, and a hub peered from a stack per spoke compares objects only.
  */
-function peeringsByKey(graph: ConnectivityGraph): Map<string, GraphConnection[]> {
-  let ix = PEERING_INDEX.get(graph);
-  if (ix === undefined) PEERING_INDEX.set(graph, ix = { seen: 0, byKey: new Map() });
-  const all = graph.connections;
-  for (; ix.seen < all.length; ix.seen++) {
-    const c = all[ix.seen];
-    if (c.kind !== ConnectionKind.PEERING || !c.target) continue;
-    const key = [vpcKey(c.source), vpcKey(c.target)].sort().join(' <-> ');
-    const list = ix.byKey.get(key);
-    if (list) list.push(c);
-    else ix.byKey.set(key, [c]);
-  }
-  return ix.byKey;
+function sameVpc(x: ec2.IVpc, y: ec2.IVpc): boolean {
+  if (x === y) return true;
+  if (x instanceof ec2.Vpc || y instanceof ec2.Vpc) return false;
+  return keyOf(x) === keyOf(y);
+}
+
+function keyOf(vpc: ec2.IVpc): string {
+  let key = OTHER_KEYS.get(vpc);
+  if (key === undefined) OTHER_KEYS.set(vpc, key = vpcKey(vpc));
+  return key;
 }
 
 /**
@@ -134,8 +129,10 @@ function peeringsByKey(graph: ConnectivityGraph): Map<string, GraphConnection[]>
 export function refuseDuplicateAcrossStacks(owner: IConstruct, req: VpcFacts, acc: VpcFacts): void {
   const graph = ConnectivityGraph.of(owner);
   const key = [req.key, acc.key].sort().join(' <-> ');
-  for (const c of peeringsByKey(graph).get(key) ?? []) {
-    if (c.owner === owner) continue;
+  for (const c of graph.connections) {
+    if (c.kind !== ConnectionKind.PEERING || !c.target || c.owner === owner) continue;
+    const same = (sameVpc(c.source, req.vpc) && sameVpc(c.target, acc.vpc)) || (sameVpc(c.source, acc.vpc) && sameVpc(c.target, req.vpc));
+    if (!same) continue;
     if (Stack.of(c.owner) === Stack.of(owner)) continue; // one stack: no cycle, the graph reports it
     fail(owner, Rules.GRAPH_DUPLICATE_PEERING, {
       prop: 'requester/accepter',

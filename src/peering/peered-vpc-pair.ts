@@ -169,7 +169,8 @@ export class PeeredVpcPair extends Construct {
 
   private readonly requesterScope: Construct;
   private readonly accepterScope: Construct;
-  private readonly foreignScopes = new Map<Stack, Construct>();
+  /** This pair's scope in each other stack (made when a side goes there). */
+  private foreignScopes?: Map<Stack, Construct>;
   private readonly requesterOnlyMode: boolean;
 
   constructor(scope: Construct, id: string, props: PeeredVpcPairProps) {
@@ -395,6 +396,7 @@ export class PeeredVpcPair extends Construct {
   /** A construct in `stack` for this pair's children there: this pair itself in its own stack. */
   private scopeIn(stack: Stack): Construct {
     if (stack === Stack.of(this)) return this;
+    this.foreignScopes ??= new Map();
     let s = this.foreignScopes.get(stack);
     if (!s) {
       // Unique per pair: the pair's path makes the ID.

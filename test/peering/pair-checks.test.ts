@@ -132,6 +132,23 @@ describe('the same pair declared from two stacks', () => {
     expect(synthErrors(app)).toBe('');
   });
 
+  test('two imports of one VPC ID, each peered with the same VPC from its own stack: refused; other IDs pass', () => {
+    // GIVEN: one owned VPC, and the partner's VPC imported in two stacks (the same ID twice, then another ID)
+    const app = newApp();
+    const hubStack = stackIn(app, 'Hub');
+    const hub = vpcIn(hubStack, 'Vpc', '10.0.0.0/16');
+    const first = stackIn(app, 'First');
+    new PeeredVpcPair(first, 'P', { requester: hub, accepter: importedVpc(first, 'Partner', 'vpc-0123456789abcdef0', '10.9.0.0/16') });
+    const other = stackIn(app, 'Other');
+    // Valid control: another VPC ID is another VPC.
+    expect(() => new PeeredVpcPair(other, 'P', { requester: hub, accepter: importedVpc(other, 'Partner', 'vpc-0fedcba9876543210', '10.8.0.0/16') })).not.toThrow();
+    const second = stackIn(app, 'Second');
+
+    // WHEN / THEN
+    expect(() => new PeeredVpcPair(second, 'P', { requester: importedVpc(second, 'Partner', 'vpc-0123456789abcdef0', '10.9.0.0/16'), accepter: hub }))
+      .toThrow(/'Second\/P': requester\/accepter .*vpc-0123456789abcdef0.* is already peered by 'First\/P' \(stack First\).*graph-duplicate-peering/);
+  });
+
   test('a hub peered from a stack per spoke: the pair declared again after other pairs is still found', () => {
     // GIVEN: the hub peered with three spokes, each pair in its spoke's stack
     const app = newApp();
