@@ -23,11 +23,15 @@ export class ReachIndex {
     for (const v of topology.vpcs) this.vpcs.set(v.path, v);
     for (const r of topology.routes) {
       const k = `${r.link}|${r.vpc}`;
-      this.routesByLinkAndVpc.set(k, [...(this.routesByLinkAndVpc.get(k) ?? []), r]);
+      const list = this.routesByLinkAndVpc.get(k);
+      if (list) list.push(r);
+      else this.routesByLinkAndVpc.set(k, [r]);
     }
     topology.links.forEach((link, i) => {
       for (const end of link.toVpc ? [link.from, link.to] : [link.from]) {
-        this.linksByVpc.set(end, [...(this.linksByVpc.get(end) ?? []), { link, i }]);
+        const list = this.linksByVpc.get(end);
+        if (list) list.push({ link, i });
+        else this.linksByVpc.set(end, [{ link, i }]);
       }
     });
   }

@@ -354,6 +354,14 @@ export class ConnectivityGraph extends Construct {
     const peerings = this.connectionList.filter((c) => c.kind === ConnectionKind.PEERING && c.target);
     const perPair = new Map<string, GraphConnection[]>();
     const perVpc = new Map<string, { facts: VpcFacts; count: number }>();
+    // Each peering's own routes, grouped once (not a scan of every route per peering).
+    const routesOf = new Map<IConstruct, GraphRoute[]>();
+    for (const r of this.routeList) {
+      if (r.peerVpc === undefined) continue;
+      const list = routesOf.get(r.owner);
+      if (list) list.push(r);
+      else routesOf.set(r.owner, [r]);
+    }
 
     for (const p of peerings) {
       const a = facts.get(p.source)!;
@@ -385,7 +393,7 @@ export class ConnectivityGraph extends Construct {
         }
       }
       this.checkOverlap(p, a, b, error);
-      this.checkUnroutedBlocks(p, a, b);
+      this.checkUnroutedBlocks(p, a, b, routesOf.get(p.owner) ?? []);
     }
 
     for (const [pair, list] of perPair) {
@@ -410,10 +418,10 @@ export class ConnectivityGraph extends Construct {
 
   /**
    * A block of a peered VPC that no route of the peering's owner leads to (attached after the
-   * owner built its routes): warn. Checked only for owners that registered routes.
+   * owner built its routes): warn. Checked only for owners that registered routes (`routes`: the
+   * owner's routes toward a peer VPC).
    */
-  private checkUnroutedBlocks(p: GraphConnection, a: VpcFacts, b: VpcFacts): void {
-    const routes = this.routeList.filter((r) => r.owner === p.owner && r.peerVpc !== undefined);
+  private checkUnroutedBlocks(p: GraphConnection, a: VpcFacts, b: VpcFacts, routes: GraphRoute[]): void {
     if (routes.length === 0) return;
     for (const [from, to] of [[a, b], [b, a]] as const) {
       if (to.pendingLookup) continue;

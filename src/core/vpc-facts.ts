@@ -115,10 +115,19 @@ export function isPendingLookup(vpc: ec2.IVpc): boolean {
  * for every VPC of every construct would make a mesh quadratic in the app's size).
  */
 function secondaryBlocks(vpc: ec2.IVpc, index?: AppIndex): ec2.CfnVPCCidrBlock[] {
-  const candidates = index
-    ? index.cidrBlocks
-    : [...vpc.node.findAll(), ...Stack.of(vpc).node.children].filter((c): c is ec2.CfnVPCCidrBlock => c instanceof ec2.CfnVPCCidrBlock);
-  return [...new Set(candidates)].filter((c) => c.vpcId === vpc.vpcId);
+  if (index) return index.cidrBlocks.filter((c) => c.vpcId === vpc.vpcId);
+  // Read for every pair as it is built: walk without collecting the constructs first.
+  const out: ec2.CfnVPCCidrBlock[] = [];
+  const take = (c: IConstruct) => {
+    if (c instanceof ec2.CfnVPCCidrBlock && c.vpcId === vpc.vpcId && !out.includes(c)) out.push(c);
+  };
+  const walk = (c: IConstruct) => {
+    take(c);
+    for (const child of c.node.children) walk(child);
+  };
+  walk(vpc);
+  for (const c of Stack.of(vpc).node.children) take(c);
+  return out;
 }
 
 /**
@@ -257,19 +266,25 @@ export function selectRouteTables(
 ): SelectedRouteTable[] {
   const byId = new Map<string, string[]>();
   for (const subnet of subnets) {
-    const id = subnet.routeTable?.routeTableId;
-    if (id === undefined || id === null || id === '') {
-      fail(scope, Rules.VPC_ROUTE_TABLE_UNKNOWN, {
-        prop,
-        received: `selects subnet ${subnet.subnetId} of ${vpc.node.path}, which has no route table ID`,
-        rule: 'routes can only be added to route tables known at synth time',
-      });
-    }
+    const id = routeTableIdOrFail(scope, prop, vpc, subnet);
     const list = byId.get(id) ?? [];
     list.push(subnet.subnetId);
     byId.set(id, list);
   }
   return [...byId.entries()].map(([routeTableId, subnetIds]) => ({ routeTableId, subnetIds }));
+}
+
+/** A selected subnet's route table ID; refused when the subnet has none (an import without it). */
+export function routeTableIdOrFail(scope: IConstruct, prop: string, vpc: ec2.IVpc, subnet: ec2.ISubnet): string {
+  const id = subnet.routeTable?.routeTableId;
+  if (id === undefined || id === null || id === '') {
+    fail(scope, Rules.VPC_ROUTE_TABLE_UNKNOWN, {
+      prop,
+      received: `selects subnet ${subnet.subnetId} of ${vpc.node.path}, which has no route table ID`,
+      rule: 'routes can only be added to route tables known at synth time',
+    });
+  }
+  return id;
 }
 
 /** The subnets of the selections (default: every subnet of the VPC), deduplicated, in order. */

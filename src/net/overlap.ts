@@ -277,15 +277,33 @@ export function findOverlaps<T>(items: readonly T[], blockOf: (t: T) => CidrBloc
 }
 
 /**
+ * The most pairs `overlapsAny` compares one by one: the two VPCs of a peering have a few blocks
+ * each, and the sweep's keys, stacks and sorts cost more than comparing them directly.
+ */
+export const DIRECT_PAIRS_MAX = 64;
+
+/** Every overlapping pair by the double loop, in the order of `a` then `b`. */
+function overlapsDirect(a: readonly CidrBlock[], b: readonly CidrBlock[]): Array<[CidrBlock, CidrBlock]> {
+  const out: Array<[CidrBlock, CidrBlock]> = [];
+  for (const x of a) {
+    for (const y of b) if (x.overlaps(y)) out.push([x, y]);
+  }
+  return out;
+}
+
+/**
  * Every pair `[x, y]` with `x` from `a` and `y` from `b` whose blocks overlap, sorted by the
  * index of `x` in `a` then of `y` in `b`.
  *
  * The same sweep as `findOverlaps` over both lists at once, with one stack per list so that
  * overlaps inside `a` or inside `b` cost nothing: O((n + m) log(n + m) + k) for k pairs.
  *
+ * Small lists (at most `DIRECT_PAIRS_MAX` pairs) are compared directly when `sort` is `auto`.
+ *
  * @param sort how to sort the blocks (for tests; every strategy gives the same result)
  */
 export function overlapsAny(a: readonly CidrBlock[], b: readonly CidrBlock[], sort: SweepSort = 'auto'): Array<[CidrBlock, CidrBlock]> {
+  if (sort === 'auto' && a.length * b.length <= DIRECT_PAIRS_MAX) return overlapsDirect(a, b);
   const keys = sweepKeys([...a, ...b]);
   const stackA: number[] = [];
   const stackB: number[] = [];

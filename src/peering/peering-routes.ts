@@ -6,7 +6,7 @@ import { indexApp } from '../core/app-index';
 import { fail } from '../core/errors';
 import { ConnectivityGraph } from '../core/graph';
 import { Rules } from '../core/rules';
-import { isPendingLookup, selectRouteTables, selectSubnets, VpcFacts } from '../core/vpc-facts';
+import { isPendingLookup, routeTableIdOrFail, selectSubnets, VpcFacts } from '../core/vpc-facts';
 import { show, warn, warnOnce } from '../core/warnings';
 
 /** One side's routes: its route tables, each with a route to every block of the peer. */
@@ -38,16 +38,12 @@ export function addSideRoutes(input: SideRoutesInput): SideRoutes {
   const prop = `${side.toLowerCase()}Subnets`;
   const graph = ConnectivityGraph.of(owner);
 
-  // selectRouteTables refuses selected subnets without a route table ID.
   const subnets = selectSubnets(vpc, input.selections);
-  selectRouteTables(owner, prop, vpc, input.selections, subnets);
   const tables = new Map<string, string>(); // routeTableId -> stable key
-  const vpcPrefix = `${vpc.node.path}/`;
   for (const subnet of subnets) {
-    const id = subnet.routeTable.routeTableId;
+    const id = routeTableIdOrFail(owner, prop, vpc, subnet); // refuses a selected subnet without a route table ID
     if (tables.has(id)) continue;
-    const path = subnet.node.path;
-    tables.set(id, Token.isUnresolved(id) ? (path.startsWith(vpcPrefix) ? path.slice(vpcPrefix.length) : subnet.node.id) : id);
+    tables.set(id, Token.isUnresolved(id) ? subnetKeyIn(vpc, subnet) : id);
   }
 
   if (tables.size === 0 && !isPendingLookup(vpc)) checkReturnPath(owner, side, vpc, input.selections);
@@ -67,6 +63,14 @@ export function addSideRoutes(input: SideRoutesInput): SideRoutes {
     }
   }
   return { routes, destinations: destinations.filter((d) => d.literal).map((d) => d.destination) };
+}
+
+/** A subnet's path inside its VPC (its ID when it is a direct child), else its ID: the stable part of a route's ID. */
+function subnetKeyIn(vpc: ec2.IVpc, subnet: ec2.ISubnet): string {
+  if (subnet.node.scope === vpc) return subnet.node.id;
+  const path = subnet.node.path;
+  const vpcPrefix = `${vpc.node.path}/`;
+  return path.startsWith(vpcPrefix) ? path.slice(vpcPrefix.length) : subnet.node.id;
 }
 
 interface Destination {

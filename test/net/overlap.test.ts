@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { anyBlock, ipv4Block, ipv6Block, RefBlock, refCidr, refRange, compareParts } from './ip-reference';
 import { runs } from './runs';
 import { CidrBlock } from '../../src/net';
-import { findOverlaps, overlapsAny, RADIX_THRESHOLD, sweepOrder, SweepSort, usesRadix } from '../../src/net/overlap';
+import { DIRECT_PAIRS_MAX, findOverlaps, overlapsAny, RADIX_THRESHOLD, sweepOrder, SweepSort, usesRadix } from '../../src/net/overlap';
 
 // At least 10,000 random cases per property and per family.
 const RUNS = runs(10_000);
@@ -194,6 +194,17 @@ describe('overlapsAny', () => {
 
   test('IPv6: matches the double loop', () => {
     fc.assert(fc.property(withDuplicates(ipv6Block, 15), withDuplicates(ipv6Block, 15), (a, b) => checkOverlapsAny(a, b)), { numRuns: RUNS });
+  });
+
+  test('small lists through the sweep (no direct comparison): matches the double loop', () => {
+    fc.assert(fc.property(withDuplicates(anyBlock, 8), withDuplicates(anyBlock, 8), (a, b) => checkOverlapsAny(a, b, 'comparison')), { numRuns: RUNS });
+  });
+
+  test(`auto compares up to ${DIRECT_PAIRS_MAX} pairs directly and sweeps above: both match the double loop at the threshold`, () => {
+    // GIVEN: 8 x 8 pairs (direct) and 8 x 9 (sweep) of mixed blocks
+    fc.assert(fc.property(fc.array(anyBlock, { minLength: 8, maxLength: 8 }), fc.array(anyBlock, { minLength: 8, maxLength: 9 }),
+      (a, b) => checkOverlapsAny(a, b)), { numRuns: RUNS });
+    expect(DIRECT_PAIRS_MAX).toBe(64);
   });
 
   test('large mixed lists (radix sort): matches the double loop', () => {
