@@ -8,7 +8,8 @@
  * Rows:
  * - an 8-VPC full mesh (28 peerings, routes on every route table): one subnet tier in a stack with
  *   an env; public + isolated tiers with an env; the same in an environment-agnostic stack;
- * - a VPC with a gateway endpoint set (S3, DynamoDB) and 6 interface endpoints;
+ * - a VPC with a gateway endpoint set (S3, DynamoDB) and 6 interface endpoints, with the report
+ *   on (as by default) and off;
  * - a hub VPC peered with 30, 60 and 120 spokes, each spoke in its own stack (quotas raised), with
  *   the time per resource, which stays flat when synth is linear in resources.
  *
@@ -21,7 +22,7 @@ import { isDeepStrictEqual } from 'util';
 import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { median, ms } from './stats';
+import { loadText, machineLoadMeter, MachineLoad, median, ms } from './stats';
 import {
   ConnectivityGraph,
   GatewayEndpointSet,
@@ -42,8 +43,8 @@ interface MeshShape {
   readonly agnostic: boolean;
 }
 
-function newApp(): App {
-  return new App({ context: { 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true } });
+function newApp(context: Record<string, unknown> = {}): App {
+  return new App({ context: { 'aws:cdk:disable-creation-stack-traces': true, 'aws:cdk:disable-stack-trace': true, ...context } });
 }
 
 function vpcs(stack: Stack, shape: MeshShape, first = 0): ec2.Vpc[] {
@@ -152,9 +153,13 @@ export function hubL1(spokes: number): App {
 const INTERFACE_SERVICES = ['ssm', 'ssmmessages', 'ec2messages', 'logs', 'sns', 'sqs'];
 const ONE_VPC: MeshShape = { n: 1, tiers: 1, agnostic: false };
 
-/** A VPC with S3 and DynamoDB gateway endpoints and 6 interface endpoints, with the constructs. */
-export function endpointsOurs(): App {
-  const app = newApp();
+/**
+ * A VPC with S3 and DynamoDB gateway endpoints and 6 interface endpoints, with the constructs;
+ * `report: false` turns the connectivity report off (its context key), to show what the report
+ * costs in an app this small.
+ */
+export function endpointsOurs(report = true): App {
+  const app = newApp(report ? {} : { 'cdk-private-connectivity:report': false });
   const stack = new Stack(app, 'Bench', { env: ENV });
   const [vpc] = vpcs(stack, ONE_VPC);
   new GatewayEndpointSet(stack, 'Gateways', { vpc, policy: EndpointPolicy.allowAll() });
@@ -275,10 +280,13 @@ export interface Row {
   readonly timeRatio: number;
   readonly cpuRatio: number;
   readonly heapRatio: number;
+  /** What else used the machine while the row ran. */
+  readonly load: MachineLoad | undefined;
 }
 
 /** Alternate the two builds `rounds` times (after a warm-up) and compare medians. */
 function compare(title: string, ours: () => App, l1: () => App, rounds: number, rows: Row[], apps = APPS_PER_ROUND): string[] {
+  const load = machineLoadMeter();
   round(ours, 1);
   round(l1, 1);
   const a: Round[] = [];
@@ -302,13 +310,15 @@ function compare(title: string, ours: () => App, l1: () => App, rounds: number, 
   const timeRatio = median(a.map((m, i) => m.ms / b[i].ms));
   const cpuRatio = median(a.map((m, i) => m.cpuMs / b[i].cpuMs));
   const heapRatio = median(a.map((m, i) => m.heapMb / b[i].heapMb));
-  rows.push({ title, timeRatio, cpuRatio, heapRatio });
+  const machine = load();
+  rows.push({ title, timeRatio, cpuRatio, heapRatio, load: machine });
   const difference = templateDifference(a[0].templates, b[0].templates);
   return [
     `${title}: ${total(a[0].counts)} resources with the constructs, ${total(b[0].counts)} by hand; templates ${difference === '' ? 'identical' : `DIFFER (${difference})`}`,
     `  synth time  constructs ${ms(tA)}  L1 ${ms(tB)}  ratio ${timeRatio.toFixed(2)}x   (medians of ${rounds} rounds of ${apps} apps; ratio: median of the rounds' ratios)`,
     `  CPU time    constructs ${ms(median(a.map((m) => m.cpuMs)))}  L1 ${ms(median(b.map((m) => m.cpuMs)))}  ratio ${cpuRatio.toFixed(2)}x`,
     `  heap held   constructs ${hA.toFixed(2)} MB  L1 ${hB.toFixed(2)} MB  ratio ${heapRatio.toFixed(2)}x${gc ? '' : '  (run with --expose-gc for heap figures)'}`,
+    `  machine     ${loadText(machine)} during this row`,
   ];
 }
 
@@ -322,7 +332,8 @@ export function benchSynth(rounds = 15): string[] {
     ['8-VPC mesh, public + isolated tiers, environment-agnostic stack', { n: 8, tiers: 2, agnostic: true }],
   ];
   for (const [title, shape] of meshes) lines.push(...compare(title, () => meshOurs(shape), () => meshL1(shape), rounds, rows));
-  lines.push(...compare('gateway set + 6 interface endpoints', endpointsOurs, endpointsL1, rounds, rows, APPS_PER_ROUND * 4));
+  lines.push(...compare('gateway set + 6 interface endpoints', () => endpointsOurs(), endpointsL1, rounds, rows, APPS_PER_ROUND * 4));
+  lines.push(...compare('same, report off (context cdk-private-connectivity:report=false)', () => endpointsOurs(false), endpointsL1, rounds, rows, APPS_PER_ROUND * 4));
   lines.push(...compare('hub peered with 120 spokes, one stack per spoke', () => hubOurs(120), () => hubL1(120), rounds, rows, 1));
 
   const growth: Array<[number, number, number]> = [];
@@ -339,7 +350,10 @@ export function benchSynth(rounds = 15): string[] {
   }
 
   lines.push('summary (constructs / hand-written L1; target <= 1.05x):');
-  for (const r of rows) lines.push(`  ${r.timeRatio.toFixed(2)}x time  ${r.cpuRatio.toFixed(2)}x CPU  ${r.heapRatio.toFixed(2)}x heap  ${r.title}`);
+  for (const r of rows) {
+    const busy = r.load === undefined ? '' : `  (machine: ${Math.round((r.load.others + r.load.steal) * 100)}% used elsewhere)`;
+    lines.push(`  ${r.timeRatio.toFixed(2)}x time  ${r.cpuRatio.toFixed(2)}x CPU  ${r.heapRatio.toFixed(2)}x heap  ${r.title}${busy}`);
+  }
   return lines;
 }
 

@@ -12,6 +12,7 @@ import { ConnectionKind, ConnectivityGraph } from '../core/graph';
 import { Rules } from '../core/rules';
 import { describeId, knownBlocks, selectSubnets } from '../core/vpc-facts';
 import { show, warn } from '../core/warnings';
+import { CidrBlock } from '../net/cidr';
 import { tryParseCidr } from '../net/cidr-parse';
 
 /** The route table IDs of a gateway endpoint resource, or undefined when the list is a token. */
@@ -63,19 +64,25 @@ export function duplicateGatewayProblems(
  */
 export function warnEdgeToEdge(owner: IConstruct, vpc: ec2.IVpc, index: AppIndex): void {
   const graph = ConnectivityGraph.of(owner);
+  const peerings = graph.connections.filter((c) => c.kind === ConnectionKind.PEERING && c.target && (c.source === vpc || c.target === vpc));
+  if (peerings.length === 0) return; // nothing peered with `vpc`: no route to look at
   const ownTables = new Set(selectSubnets(vpc).map((s) => s.routeTable?.routeTableId));
-  const blocks = knownBlocks(graph._facts(vpc, index));
-  const prefixLists = owner.node.root.node.findAll().filter((c): c is ec2.CfnPrefixList => c instanceof ec2.CfnPrefixList);
+  // Read only when a route sends a prefix list through a peering (walking the app is not free).
+  let blocks: CidrBlock[] | undefined;
+  let prefixLists: ec2.CfnPrefixList[] | undefined;
 
   // Whether a prefix list destination is one of the app's own lists with every entry inside `vpc`.
   const insideVpc = (destination: string): boolean => {
+    blocks ??= knownBlocks(graph._facts(vpc, index));
+    prefixLists ??= owner.node.root.node.findAll().filter((c): c is ec2.CfnPrefixList => c instanceof ec2.CfnPrefixList);
+    const inside = blocks;
     const list = prefixLists.find((p) => p.ref === destination || p.attrPrefixListId === destination);
     const entries = list?.entries as unknown;
     if (!Array.isArray(entries) || entries.length === 0) return false;
     return entries.every((e: { cidr?: unknown }) => {
       if (typeof e?.cidr !== 'string') return false;
       const parsed = tryParseCidr(e.cidr);
-      return parsed.ok && blocks.some((b) => b.contains(parsed.block));
+      return parsed.ok && inside.some((b) => b.contains(parsed.block));
     });
   };
   const report = (peeringOwner: IConstruct, peer: ec2.IVpc, table: string, destination: string) => {
@@ -86,9 +93,8 @@ export function warnEdgeToEdge(owner: IConstruct, vpc: ec2.IVpc, index: AppIndex
     });
   };
 
-  for (const c of graph.connections) {
-    if (c.kind !== ConnectionKind.PEERING || !c.target || (c.source !== vpc && c.target !== vpc)) continue;
-    const peer = c.source === vpc ? c.target : c.source;
+  for (const c of peerings) {
+    const peer = c.source === vpc ? c.target! : c.source;
     if (c.connectionId !== undefined) {
       for (const r of index.routes) {
         const pl = r.resource.destinationPrefixListId;

@@ -169,7 +169,11 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
       description: 'HTTPS from the VPC to its interface endpoints',
     });
     this.securityGroup = this.sg;
-    this.connections = new ec2.Connections({ securityGroups: [this.sg], defaultPort: ec2.Port.tcp(HTTPS) });
+    // One list and one port for the set and all its endpoints (neither is changed after this:
+    // Connections copies the list, and a Port is immutable).
+    const securityGroups = [this.sg];
+    const port = ec2.Port.tcp(HTTPS);
+    this.connections = new ec2.Connections({ securityGroups, defaultPort: port });
     if (ingress) {
       for (const block of ingress) this.admit(block.family, block.text);
     } else {
@@ -188,8 +192,8 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
       const endpoint = new InterfaceEndpointResource(this, childId, {
         vpc: props.vpc,
         serviceName: svc.serviceName,
-        securityGroups: [this.sg],
-        port: ec2.Port.tcp(HTTPS),
+        securityGroups,
+        port,
         subnets: this.subnets,
         privateDnsEnabled,
         ipAddressType: props.ipAddressType,
@@ -227,7 +231,7 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
         return [
           ...endpoints.flatMap(({ resource }) => checkPolicySize(resource, `policy of ${resource.node.path}`)),
           // As PrivateLinkEndpoint: no rule may admit 0.0.0.0/0 or ::/0, however it was added.
-          ...openIngressProblems(this, [this.sg],
+          ...openIngressProblems(this, securityGroups,
             'Admit only the clients\' CIDR blocks or security groups (set.connections.allowFrom(...), or ingressCidrBlocks).'),
         ];
       },
