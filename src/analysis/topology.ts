@@ -292,9 +292,19 @@ function readPeeringRoutes(
   const routes: TopoRoute[] = [];
   const peerings = graph.connections.filter((c) => c.kind === ConnectionKind.PEERING && c.target);
   const seen = new Set<string>();
+  // A mesh routes the same few destinations from many tables: parse each once.
+  const parsedDestinations = new Map<string, ReturnType<typeof tryParseCidr>>();
+  const parse = (destination: string) => {
+    let parsed = parsedDestinations.get(destination);
+    if (parsed === undefined) {
+      parsed = tryParseCidr(destination);
+      parsedDestinations.set(destination, parsed);
+    }
+    return parsed;
+  };
   const add = (vpc: ec2.IVpc, routeTableId: string, destination: string, link: number, scope: IConstruct) => {
     seen.add(`${routeTableId}|${destination}`);
-    const parsed = Token.isUnresolved(destination) ? undefined : tryParseCidr(destination);
+    const parsed = Token.isUnresolved(destination) ? undefined : parse(destination);
     routes.push({
       vpc: pathOf.get(vpc)!,
       routeTable: tableName.get(routeTableId) ?? renderValue(scope, routeTableId),

@@ -503,6 +503,8 @@ export class ConnectivityGraph extends Construct {
     // VPC peering is not transitive: a route through a peering must lead into the peer's blocks.
     // Checked for the routes the library adds and for any CfnRoute that targets a registered peering.
     const checked = new Set<string>();
+    // Each peer's known blocks, read once for all the routes toward it.
+    const peerBlocksOf = new Map<VpcFacts, CidrBlock[]>();
     const check = (owner: IConstruct, routeTableId: string, destination: string, peerVpc: ec2.IVpc) => {
       if (destination === '') return;
       const peer = facts.get(peerVpc);
@@ -543,7 +545,11 @@ export class ConnectivityGraph extends Construct {
         blocks = known;
         received = `${named} (${known.map((b) => b.cidr).join(', ')})`;
       }
-      const peerBlocks = knownBlocks(peer);
+      let peerBlocks = peerBlocksOf.get(peer);
+      if (peerBlocks === undefined) {
+        peerBlocks = knownBlocks(peer);
+        peerBlocksOf.set(peer, peerBlocks);
+      }
       const unknown = peer.cidrs.filter((c) => c.block === undefined && (!c.amazonProvided || blocks.some((b) => b.family === c.family)));
       if (peer.pendingLookup || unknown.length > 0) {
         // Without every block of the peer (of the destination's family), a destination outside
