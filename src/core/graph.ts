@@ -95,6 +95,18 @@ export interface GraphRoute {
   readonly peerVpc?: ec2.IVpc;
 }
 
+/** Routes one construct added in one VPC's route tables toward a peer VPC (kept as one record; internal). */
+interface PeeringRouteBatch {
+  /** The construct that added them. */
+  readonly owner: IConstruct;
+  /** The VPC whose route tables hold them. */
+  readonly vpc: ec2.IVpc;
+  /** The VPC they lead to through a peering connection. */
+  readonly peerVpc: ec2.IVpc;
+  /** The routes (each with its route table and one destination block). */
+  readonly resources: ec2.CfnRoute[];
+}
+
 /** A VPC endpoint the library created. */
 export interface GraphEndpoint {
   /** The construct that created it. */
@@ -168,7 +180,8 @@ export class ConnectivityGraph extends Construct {
 
   private readonly vpcMap = new Map<ec2.IVpc, VpcFactOverrides | undefined>();
   private readonly connectionList: GraphConnection[] = [];
-  private readonly routeList: GraphRoute[] = [];
+  /** Routes as added: one record each, or one per batch of a construct's routes through a peering. */
+  private readonly routeList: Array<GraphRoute | PeeringRouteBatch> = [];
   private readonly endpointList: GraphEndpoint[] = [];
   private quotaOverrides: QuotaValues = {};
   /** What the last validation read: the app index and each VPC's facts. */
@@ -248,7 +261,7 @@ export class ConnectivityGraph extends Construct {
 
   /** Every route the library added. */
   public get routes(): GraphRoute[] {
-    return [...this.routeList];
+    return this.routeRecords();
   }
 
   /** Every endpoint the library created. */
@@ -293,6 +306,41 @@ export class ConnectivityGraph extends Construct {
     this.routeList.push(r);
   }
 
+  /**
+   * @internal Routes a construct added in one VPC's route tables through a peering: one record
+   * for the lot (a mesh adds hundreds of routes, and the app keeps the graph), each route's table
+   * and destination read from its resource when the routes are listed.
+   */
+  public _addPeeringRoutes(batch: {
+    readonly owner: IConstruct;
+    readonly vpc: ec2.IVpc;
+    readonly peerVpc: ec2.IVpc;
+    readonly resources: ec2.CfnRoute[];
+  }): void {
+    this.routeList.push(batch);
+  }
+
+  /** Every route the library added, one record each, in the order they were added. */
+  private routeRecords(): GraphRoute[] {
+    const out: GraphRoute[] = [];
+    for (const e of this.routeList) {
+      if (!('resources' in e)) {
+        out.push(e);
+        continue;
+      }
+      for (const r of e.resources) {
+        out.push({
+          owner: e.owner,
+          vpc: e.vpc,
+          routeTableId: r.routeTableId,
+          destination: r.destinationIpv6CidrBlock ?? r.destinationCidrBlock ?? '',
+          peerVpc: e.peerVpc,
+        });
+      }
+    }
+    return out;
+  }
+
   /** @internal */
   public _addEndpoint(e: GraphEndpoint): void {
     this._addVpc(e.vpc);
@@ -321,9 +369,10 @@ export class ConnectivityGraph extends Construct {
     const facts = new Map<ec2.IVpc, VpcFacts>();
     for (const [vpc, o] of this.vpcMap) facts.set(vpc, readVpcFacts(vpc, o, index));
 
+    const routes = this.routeRecords();
     this.validateVpcs(facts, quotas, error);
-    this.validatePeerings(facts, quotas, error);
-    this.validateRoutes(facts, index, quotas, error);
+    this.validatePeerings(facts, routes, quotas, error);
+    this.validateRoutes(facts, routes, index, quotas, error);
     this.validateEndpoints(facts, index, quotas, error);
     this.validated = { index, facts };
     return errors;
@@ -350,13 +399,13 @@ export class ConnectivityGraph extends Construct {
     }
   }
 
-  private validatePeerings(facts: Map<ec2.IVpc, VpcFacts>, quotas: ResolvedQuotas, error: ErrorSink): void {
+  private validatePeerings(facts: Map<ec2.IVpc, VpcFacts>, routes: GraphRoute[], quotas: ResolvedQuotas, error: ErrorSink): void {
     const peerings = this.connectionList.filter((c) => c.kind === ConnectionKind.PEERING && c.target);
     const perPair = new Map<string, GraphConnection[]>();
     const perVpc = new Map<string, { facts: VpcFacts; count: number }>();
     // Each peering's own routes, grouped once (not a scan of every route per peering).
     const routesOf = new Map<IConstruct, GraphRoute[]>();
-    for (const r of this.routeList) {
+    for (const r of routes) {
       if (r.peerVpc === undefined) continue;
       const list = routesOf.get(r.owner);
       if (list) list.push(r);
@@ -469,7 +518,7 @@ export class ConnectivityGraph extends Construct {
     }
   }
 
-  private validateRoutes(facts: Map<ec2.IVpc, VpcFacts>, index: AppIndex, quotas: ResolvedQuotas, error: ErrorSink): void {
+  private validateRoutes(facts: Map<ec2.IVpc, VpcFacts>, routes: GraphRoute[], index: AppIndex, quotas: ResolvedQuotas, error: ErrorSink): void {
     // Count every route in the app per route table and family: ours and those already there.
     const perTable = new Map<string, { ipv4: number; ipv6: number; first: IConstruct; destinations: Map<string, IConstruct> }>();
     for (const r of index.routes) {
@@ -570,7 +619,7 @@ export class ConnectivityGraph extends Construct {
         });
       }
     };
-    for (const r of this.routeList) {
+    for (const r of routes) {
       if (!r.peerVpc) continue;
       checked.add(`${r.routeTableId}|${r.destination}`);
       check(r.owner, r.routeTableId, r.destination, r.peerVpc);

@@ -133,8 +133,9 @@ export class GatewayEndpointSet extends Construct {
       endpoints.push(endpoint);
       names.push(svc.serviceName);
     }
-    this.endpoints = endpoints;
-    this.serviceNames = names;
+    // Copies sized to their content (lists grown by push keep room to grow, and the app keeps them).
+    this.endpoints = endpoints.slice();
+    this.serviceNames = names.slice();
 
     const s3 = this.byShortName.get('s3');
     if (s3 && props.policy !== undefined && !props.policy.isAllowAll && props.allowEcrImageLayers !== false) {

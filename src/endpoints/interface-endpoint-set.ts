@@ -220,8 +220,10 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
       endpoints.push(endpoint);
       names.push(svc.serviceName);
     }
-    this.endpoints = endpoints;
-    this.serviceNames = names;
+    // Copies sized to their content (lists grown by push keep room to grow, and the app keeps them).
+    const made = endpoints.slice();
+    this.endpoints = made;
+    this.serviceNames = names.slice();
 
     this.node.addValidation({
       validate: () => {
@@ -229,7 +231,7 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
         // the VPC's S3 gateway endpoints (which serve their own region only): nothing to check here.
         if (this.serviceRegion === undefined && resolved.some((svc) => ECR_SERVICES.includes(svc.shortName))) this.warnEcrLayersBlocked(region);
         return [
-          ...endpoints.flatMap(({ resource }) => checkPolicySize(resource, `policy of ${resource.node.path}`)),
+          ...made.flatMap(({ resource }) => checkPolicySize(resource, `policy of ${resource.node.path}`)),
           // As PrivateLinkEndpoint: no rule may admit 0.0.0.0/0 or ::/0, however it was added.
           ...openIngressProblems(this, securityGroups,
             'Admit only the clients\' CIDR blocks or security groups (set.connections.allowFrom(...), or ingressCidrBlocks).'),

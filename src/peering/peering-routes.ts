@@ -49,7 +49,9 @@ export function addSideRoutes(input: SideRoutesInput): SideRoutes {
   if (tables.size === 0 && !isPendingLookup(vpc)) checkReturnPath(owner, side, vpc, input.selections);
 
   const destinations = peerDestinations(owner, scope, side, peer);
-  const routes: ec2.CfnRoute[] = [];
+  // Sized up front: the pair keeps this list, and one grown by push holds room for 17 routes.
+  const routes: ec2.CfnRoute[] = new Array(tables.size * destinations.length);
+  let n = 0;
   for (const [routeTableId, tableKey] of tables) {
     for (const d of destinations) {
       const route = new ec2.CfnRoute(scope, `${side}Route-${tableKey}-${d.key}`.replace(/\//g, '-'), {
@@ -58,10 +60,10 @@ export function addSideRoutes(input: SideRoutesInput): SideRoutes {
         ...(d.ipv6 ? { destinationIpv6CidrBlock: d.destination } : { destinationCidrBlock: d.destination }),
       });
       if (d.dependsOn) route.node.addDependency(d.dependsOn);
-      graph._addRoute({ owner, vpc, routeTableId, destination: d.destination, peerVpc: peer.vpc });
-      routes.push(route);
+      routes[n++] = route;
     }
   }
+  if (routes.length > 0) graph._addPeeringRoutes({ owner, vpc, peerVpc: peer.vpc, resources: routes });
   return { routes, destinations: destinations.filter((d) => d.literal).map((d) => d.destination) };
 }
 
