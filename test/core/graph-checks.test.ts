@@ -136,6 +136,26 @@ describe('the graph\'s accessors', () => {
     );
   });
 
+  test('a batch of peering routes is listed as one record per route, read from each CfnRoute, in order with single routes', () => {
+    // GIVEN
+    const { s, a, b, owner, graph } = peeredPair();
+    const v4 = new ec2.CfnRoute(s, 'R4', { routeTableId: 'rtb-1', destinationCidrBlock: '10.1.0.0/16', vpcPeeringConnectionId: 'pcx-1' });
+    const v6 = new ec2.CfnRoute(s, 'R6', { routeTableId: 'rtb-2', destinationIpv6CidrBlock: '2600:1f18::/56', vpcPeeringConnectionId: 'pcx-1' });
+    const single = { owner, vpc: b, routeTableId: 'rtb-3', destination: '10.0.0.0/16', peerVpc: a };
+
+    // WHEN
+    graph._addPeeringRoutes({ owner, vpc: a, peerVpc: b, resources: [v4, v6] });
+    graph._addRoute(single);
+    v4.destinationCidrBlock = '10.1.0.0/17'; // an escape-hatch edit after the pair built it
+
+    // THEN
+    expect(graph.routes).toEqual([
+      { owner, vpc: a, routeTableId: 'rtb-1', destination: '10.1.0.0/17', peerVpc: b },
+      { owner, vpc: a, routeTableId: 'rtb-2', destination: '2600:1f18::/56', peerVpc: b },
+      single,
+    ]);
+  });
+
   test('routes, endpoints and VPCs are copies of what was registered, in order', () => {
     // GIVEN
     const { s, a, b, owner, graph } = peeredPair();
