@@ -81,7 +81,10 @@ export class GatewayEndpointSet extends Construct {
   /** The service names the endpoints were created for, in the order of `endpoints`. */
   public readonly serviceNames: string[];
 
-  private readonly byShortName = new Map<string, GatewayEndpointResource>();
+  /** The short names of `endpoints`' services, in their order. */
+  private readonly shortNames: string[];
+  /** `endpoints`, as the set made them. */
+  private readonly made: GatewayEndpointResource[];
 
   constructor(scope: Construct, id: string, props: GatewayEndpointSetProps) {
     super(scope, id);
@@ -112,9 +115,10 @@ export class GatewayEndpointSet extends Construct {
     const graph = ConnectivityGraph.of(this);
     const endpoints: GatewayEndpointResource[] = [];
     const names: string[] = [];
+    const shortNames: string[] = [];
     const cfnRouteTableIds = gatewayRouteTableIds(props.vpc, props.subnets);
     for (const svc of resolved) {
-      if (this.byShortName.has(svc.shortName)) continue; // listed twice: one endpoint
+      if (shortNames.includes(svc.shortName)) continue; // listed twice: one endpoint
       const endpoint = new GatewayEndpointResource(this, serviceChildId(svc.shortName), {
         vpc: props.vpc,
         serviceName: svc.serviceName,
@@ -129,15 +133,17 @@ export class GatewayEndpointSet extends Construct {
         serviceName: svc.serviceName,
         routeTableIds: this.routeTableIds,
       });
-      this.byShortName.set(svc.shortName, endpoint);
+      shortNames.push(svc.shortName);
       endpoints.push(endpoint);
       names.push(svc.serviceName);
     }
     // Copies sized to their content (lists grown by push keep room to grow, and the app keeps them).
-    this.endpoints = endpoints.slice();
+    this.made = endpoints.slice();
+    this.endpoints = this.made;
     this.serviceNames = names.slice();
+    this.shortNames = shortNames.slice();
 
-    const s3 = this.byShortName.get('s3');
+    const s3 = this.endpointOf('s3');
     if (s3 && props.policy !== undefined && !props.policy.isAllowAll && props.allowEcrImageLayers !== false) {
       // Decided once the whole app exists: ECR endpoints may be added to the VPC after this set.
       const self = this;
@@ -151,7 +157,12 @@ export class GatewayEndpointSet extends Construct {
 
   /** The endpoint of a service of this set, if the set has one. */
   public findEndpoint(service: GatewayEndpointService): ec2.IGatewayVpcEndpoint | undefined {
-    return this.byShortName.get(parseServiceName(service.name).shortName);
+    return this.endpointOf(parseServiceName(service.name).shortName);
+  }
+
+  private endpointOf(shortName: string): GatewayEndpointResource | undefined {
+    const i = this.shortNames.indexOf(shortName);
+    return i < 0 ? undefined : this.made[i];
   }
 
   private applyPolicy(endpoint: GatewayEndpointResource, shortName: string, policy: EndpointPolicy | undefined, region: string | undefined): void {
@@ -271,7 +282,7 @@ export class GatewayEndpointSet extends Construct {
 
   private validateInApp(): string[] {
     const index = indexApp(this);
-    const mine = [...this.byShortName.values()].map((e) => e.resource);
+    const mine = this.made.map((e) => e.resource);
     const problems: string[] = [];
     for (const cfn of mine) problems.push(...checkPolicySize(cfn, `policy of ${cfn.node.path}`));
     problems.push(...duplicateGatewayProblems(this, mine, index, (ep) => ep.node.scopes.some((s) => s instanceof GatewayEndpointSet)));

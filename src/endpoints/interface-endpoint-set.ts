@@ -107,8 +107,6 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
   public readonly vpc: ec2.IVpc;
   /** The security group shared by every endpoint of the set. */
   public readonly securityGroup: ec2.ISecurityGroup;
-  /** The shared security group's connections (default port 443). */
-  public readonly connections: ec2.Connections;
   /** The endpoints, in the order of `services` (duplicates removed). */
   public readonly endpoints: ec2.IInterfaceVpcEndpoint[];
   /** The service names the endpoints were created for, in the order of `endpoints`. */
@@ -121,8 +119,13 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
    */
   public readonly serviceRegion?: string;
 
-  private readonly byShortName = new Map<string, InterfaceEndpointResource>();
+  /** The short names of `endpoints`' services, in their order. */
+  private readonly shortNames: string[];
   private readonly sg: ec2.SecurityGroup;
+  /** The security-group list and port the endpoints share (never changed after the constructor). */
+  private readonly sharedGroups: ec2.ISecurityGroup[];
+  private readonly port: ec2.Port;
+  private setConnections?: ec2.Connections;
 
   constructor(scope: Construct, id: string, props: InterfaceEndpointSetProps) {
     super(scope, id);
@@ -173,7 +176,8 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
     // Connections copies the list, and a Port is immutable).
     const securityGroups = [this.sg];
     const port = ec2.Port.tcp(HTTPS);
-    this.connections = new ec2.Connections({ securityGroups, defaultPort: port });
+    this.sharedGroups = securityGroups;
+    this.port = port;
     if (ingress) {
       for (const block of ingress) this.admit(block.family, block.text);
     } else {
@@ -186,6 +190,7 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
     const graph = ConnectivityGraph.of(this);
     const endpoints: InterfaceEndpointResource[] = [];
     const names: string[] = [];
+    const shortNames: string[] = [];
     for (const svc of resolved) {
       const childId = serviceChildId(svc.shortName);
       if (this.node.tryFindChild(childId)) continue; // listed twice (e.g. in two presets): one endpoint
@@ -216,7 +221,7 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
       graph._addEndpoint({
         owner: endpoint, vpc: props.vpc, kind: EndpointKind.INTERFACE, serviceName: svc.serviceName, serviceRegion: this.serviceRegion,
       });
-      this.byShortName.set(svc.shortName, endpoint);
+      shortNames.push(svc.shortName);
       endpoints.push(endpoint);
       names.push(svc.serviceName);
     }
@@ -224,25 +229,43 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
     const made = endpoints.slice();
     this.endpoints = made;
     this.serviceNames = names.slice();
+    this.shortNames = shortNames.slice();
 
-    this.node.addValidation({
-      validate: () => {
-        // The layer bucket of a cross-region ECR endpoint is in the service region, out of reach of
-        // the VPC's S3 gateway endpoints (which serve their own region only): nothing to check here.
-        if (this.serviceRegion === undefined && resolved.some((svc) => ECR_SERVICES.includes(svc.shortName))) this.warnEcrLayersBlocked(region);
-        return [
-          ...made.flatMap(({ resource }) => checkPolicySize(resource, `policy of ${resource.node.path}`)),
-          // As PrivateLinkEndpoint: no rule may admit 0.0.0.0/0 or ::/0, however it was added.
-          ...openIngressProblems(this, securityGroups,
-            'Admit only the clients\' CIDR blocks or security groups (set.connections.allowFrom(...), or ingressCidrBlocks).'),
-        ];
-      },
-    });
+    // The layer bucket of a cross-region ECR endpoint is in the service region, out of reach of
+    // the VPC's S3 gateway endpoints (which serve their own region only): nothing to check there.
+    const checkEcrLayers = this.serviceRegion === undefined && this.shortNames.some((s) => ECR_SERVICES.includes(s));
+    this.addSetValidation(made, checkEcrLayers, region);
+  }
+
+  /** The shared security group's connections (default port 443). */
+  public get connections(): ec2.Connections {
+    // Made when first read (an app that never reads it keeps no Connections of the set).
+    this.setConnections ??= new ec2.Connections({ securityGroups: this.sharedGroups, defaultPort: this.port });
+    return this.setConnections;
   }
 
   /** The endpoint of a service of this set, if the set has one. */
   public findEndpoint(service: InterfaceEndpointService): ec2.IInterfaceVpcEndpoint | undefined {
-    return this.byShortName.get(parseServiceName(service.name).shortName);
+    const i = this.shortNames.indexOf(parseServiceName(service.name).shortName);
+    return i < 0 ? undefined : this.endpoints[i];
+  }
+
+  /**
+   * The set's synth-time checks. A method of its own, so that the closure keeps only what it reads
+   * (a closure made in the constructor would keep the constructor's other captured values alive).
+   */
+  private addSetValidation(made: InterfaceEndpointResource[], checkEcrLayers: boolean, region: string | undefined): void {
+    this.node.addValidation({
+      validate: () => {
+        if (checkEcrLayers) this.warnEcrLayersBlocked(region);
+        return [
+          ...made.flatMap(({ resource }) => checkPolicySize(resource, `policy of ${resource.node.path}`)),
+          // As PrivateLinkEndpoint: no rule may admit 0.0.0.0/0 or ::/0, however it was added.
+          ...openIngressProblems(this, this.sharedGroups,
+            'Admit only the clients\' CIDR blocks or security groups (set.connections.allowFrom(...), or ingressCidrBlocks).'),
+        ];
+      },
+    });
   }
 
   /**

@@ -112,6 +112,10 @@ describe('GatewayEndpointSet', () => {
     });
     expect(set.serviceNames).toEqual(['com.amazonaws.us-east-1.s3', 'com.amazonaws.us-east-1.s3express']);
     Template.fromStack(stack).resourceCountIs('AWS::EC2::VPCEndpoint', 2);
+    // Each service finds its own endpoint, the one after the duplicate included.
+    expect(set.findEndpoint(GatewayEndpointService.S3)).toBe(set.endpoints[0]);
+    expect(set.findEndpoint(GatewayEndpointService.S3_EXPRESS)).toBe(set.endpoints[1]);
+    expect(set.findEndpoint(GatewayEndpointService.DYNAMODB)).toBeUndefined();
   });
 
   test('ipAddressType is passed to CloudFormation', () => {

@@ -49,8 +49,30 @@ describe('InterfaceEndpointSet', () => {
     }
     expect(set.endpoints.map((e) => e.node.id)).toEqual(['Ssm', 'Ssmmessages', 'Ec2messages', 'Sns']);
     expect(set.findEndpoint(InterfaceEndpointService.SNS)).toBe(set.endpoints[3]);
+    expect(set.findEndpoint(InterfaceEndpointService.SSM)).toBe(set.endpoints[0]);
     expect(set.findEndpoint(InterfaceEndpointService.SQS)).toBeUndefined();
     expect(set.connections.securityGroups).toEqual([set.securityGroup]);
+    // One Connections object, whenever it is read (rules and groups added to it stay).
+    expect(set.connections).toBe(set.connections);
+    expect(set.connections.defaultPort?.toString()).toBe('443');
+  });
+
+  test('a service listed twice (e.g. in a preset and alone) gets one endpoint, and every service finds its own', () => {
+    const app = new App();
+    const stack = stackIn(app, 'S');
+    const vpc = vpcIn(stack, 'Vpc', '10.0.0.0/16');
+
+    const set = new InterfaceEndpointSet(stack, 'Ops', {
+      vpc,
+      services: [InterfaceEndpointService.SSM, ...SESSION_MANAGER, InterfaceEndpointService.SNS],
+    });
+
+    Template.fromStack(stack).resourceCountIs('AWS::EC2::VPCEndpoint', 4);
+    expect(set.endpoints.map((e) => e.node.id)).toEqual(['Ssm', 'Ssmmessages', 'Ec2messages', 'Sns']);
+    expect(set.serviceNames).toEqual(['ssm', 'ssmmessages', 'ec2messages', 'sns'].map((s) => `com.amazonaws.us-east-1.${s}`));
+    expect(set.findEndpoint(InterfaceEndpointService.SSM)).toBe(set.endpoints[0]);
+    expect(set.findEndpoint(InterfaceEndpointService.EC2_MESSAGES)).toBe(set.endpoints[2]);
+    expect(set.findEndpoint(InterfaceEndpointService.SNS)).toBe(set.endpoints[3]);
   });
 
   test('the shared security group admits the VPC\'s IPv4 and IPv6 blocks on 443 only, and nothing out', () => {
