@@ -162,7 +162,8 @@ export class InterfaceEndpointSet extends Construct implements ec2.IConnectable 
     const privateDnsEnabled = props.privateDnsEnabled ?? true;
     if (privateDnsEnabled) this.checkVpcDns();
 
-    this.subnets = this.selectEndpointSubnets(props.subnets);
+    // A copy sized to its content (the selection aws-cdk-lib returns keeps room to grow).
+    this.subnets = this.selectEndpointSubnets(props.subnets).slice();
     checkSubnetIpTypes(this, this.subnets, props.ipAddressType);
     const ingress = props.ingressCidrBlocks?.map((text, i) => this.checkIngressBlock(text, i));
 
