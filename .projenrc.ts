@@ -84,11 +84,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
         jestProject('no flags'),
         jestProject('cdk init flags', {
           setupFiles: ['<rootDir>/test/setup-cdk-init-flags.ts'],
-          // Run once: pure math (test/net), the docs check, and the suites that synthesize their apps
+          // Run once: pure math (test/net, test/bench), the docs check, and the suites that synthesize their apps
           // under both contexts themselves (the emulator deploy tier and the cfn-lint / cfn-guard judges).
           testPathIgnorePatterns: [
             '/node_modules/',
             '<rootDir>/test/net/',
+            '<rootDir>/test/bench/',
             '<rootDir>/test/docs/',
             '<rootDir>/test/deploy/',
             '<rootDir>/test/quality/cfn-lint.test.ts',

@@ -8,6 +8,45 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/**
+ * P(X <= k) for X ~ Binomial(n, 1/2): the chance that at most k of n independent measurements fall
+ * below their distribution's median.
+ */
+export function binomialHalfCdf(n: number, k: number): number {
+  let term = 2 ** -n; // C(n, 0) / 2^n
+  let sum = 0;
+  for (let i = 0; i <= Math.min(k, n); i++) {
+    sum += term;
+    term = (term * (n - i)) / (i + 1);
+  }
+  return sum;
+}
+
+/** A distribution-free confidence interval for a median. */
+export interface MedianInterval {
+  readonly low: number;
+  readonly high: number;
+  /** The chance that the interval holds the true median, exactly (at least `confidence`). */
+  readonly coverage: number;
+}
+
+/**
+ * The narrowest interval between two order statistics, the k-th smallest and k-th largest, that
+ * holds the median of the measurements' distribution with probability at least `confidence`:
+ * the true median lies outside only when fewer than k measurements fall on one side of it, which
+ * has probability 2 P(X <= k - 1) for X ~ Binomial(n, 1/2). No assumption about the distribution
+ * is made, only that the measurements are independent. `undefined` when there are too few
+ * measurements for that confidence (fewer than 6 for 95%).
+ */
+export function medianInterval(xs: number[], confidence = 0.95): MedianInterval | undefined {
+  const n = xs.length;
+  let k = 0; // the largest k with 1 - 2 P(X <= k - 1) >= confidence
+  while (k + 1 <= Math.floor((n + 1) / 2) && 1 - 2 * binomialHalfCdf(n, k) >= confidence) k++;
+  if (k === 0) return undefined;
+  const s = [...xs].sort((a, b) => a - b);
+  return { low: s[k - 1], high: s[n - k], coverage: 1 - 2 * binomialHalfCdf(n, k - 1) };
+}
+
 /** Run `fn` `warmup` times untimed, then `runs` times, and return each run's milliseconds. */
 export function timeRuns(fn: () => void, runs: number, warmup = 1): number[] {
   for (let i = 0; i < warmup; i++) fn();

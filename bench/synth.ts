@@ -16,13 +16,17 @@
  * Each round builds and synthesizes `APPS_PER_ROUND` apps of one kind and keeps them alive, so the
  * heap they hold is measured over several apps (garbage collected first) rather than one.
  *
+ * Every ratio comes with a distribution-free 95% confidence interval for the median of the rounds'
+ * ratios, and a calibration row compares the hand-written one-tier mesh with itself: what its
+ * ratios stray from 1.00 is what this machine's noise alone does to a row in this run.
+ *
  * Run alone: `node --expose-gc -r ts-node/register bench/synth.ts` (TS_NODE_PROJECT=tsconfig.dev.json).
  */
 import { isDeepStrictEqual } from 'util';
 import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { loadText, machineLoadMeter, MachineLoad, median, ms } from './stats';
+import { loadText, machineLoadMeter, MachineLoad, median, medianInterval, ms } from './stats';
 import {
   ConnectivityGraph,
   GatewayEndpointSet,
@@ -274,18 +278,52 @@ function total(c: Map<string, number>): number {
   return [...c.values()].reduce((x, y) => x + y, 0);
 }
 
+/** The target: the constructs at most this many times hand-written L1, in time and in heap. */
+const TARGET = 1.05;
+
+/** A ratio: the median of the rounds' ratios, and its confidence interval. */
+export interface Ratio {
+  readonly median: number;
+  readonly low?: number;
+  readonly high?: number;
+}
+
+/** The median of the rounds' ratios, with its 95% interval. */
+function ratioOf(xs: number[]): Ratio {
+  const ci = medianInterval(xs);
+  return { median: median(xs), low: ci?.low, high: ci?.high };
+}
+
+/** `1.07x (0.98-1.15)`: the median and its 95% interval. */
+export function ratioText(r: Ratio): string {
+  return `${r.median.toFixed(2)}x${r.low === undefined || r.high === undefined ? '' : ` (${r.low.toFixed(2)}-${r.high.toFixed(2)})`}`;
+}
+
+/**
+ * What one run shows about a ratio against the target: within it when the whole interval is,
+ * over it when the whole interval is above, and neither when the interval straddles it.
+ */
+export function verdict(r: Ratio, target = TARGET): string {
+  if (r.low === undefined || r.high === undefined) return 'too few rounds to tell';
+  if (r.high <= target) return `<= ${target.toFixed(2)}x`;
+  if (r.low > target) return `over ${target.toFixed(2)}x`;
+  return 'not resolved by this run';
+}
+
 /** One row of the summary table. */
 export interface Row {
   readonly title: string;
-  readonly timeRatio: number;
-  readonly cpuRatio: number;
-  readonly heapRatio: number;
+  readonly time: Ratio;
+  readonly cpu: Ratio;
+  readonly heap: Ratio;
   /** What else used the machine while the row ran. */
   readonly load: MachineLoad | undefined;
+  /** The calibration row (hand-written against itself): printed apart, not held to the target. */
+  readonly calibration?: boolean;
 }
 
 /** Alternate the two builds `rounds` times (after a warm-up) and compare medians. */
-function compare(title: string, ours: () => App, l1: () => App, rounds: number, rows: Row[], apps = APPS_PER_ROUND): string[] {
+function compare(title: string, ours: () => App, l1: () => App, rounds: number, rows: Row[], apps = APPS_PER_ROUND, calibration = false): string[] {
   const load = machineLoadMeter();
   round(ours, 1);
   round(l1, 1);
@@ -307,17 +345,18 @@ function compare(title: string, ours: () => App, l1: () => App, rounds: number, 
   const hB = median(b.map((m) => m.heapMb));
   // The ratio is the median of each round's own ratio (the two builds of a round ran back to back),
   // which a machine whose speed drifts over the run disturbs less than a ratio of two medians.
-  const timeRatio = median(a.map((m, i) => m.ms / b[i].ms));
-  const cpuRatio = median(a.map((m, i) => m.cpuMs / b[i].cpuMs));
-  const heapRatio = median(a.map((m, i) => m.heapMb / b[i].heapMb));
+  const time = ratioOf(a.map((m, i) => m.ms / b[i].ms));
+  const cpu = ratioOf(a.map((m, i) => m.cpuMs / b[i].cpuMs));
+  const heap = ratioOf(a.map((m, i) => m.heapMb / b[i].heapMb));
   const machine = load();
-  rows.push({ title, timeRatio, cpuRatio, heapRatio, load: machine });
+  rows.push({ title, time, cpu, heap, load: machine, calibration });
   const difference = templateDifference(a[0].templates, b[0].templates);
+  const [first, second] = calibration ? ['first', 'second'] : ['constructs', 'L1'];
   return [
-    `${title}: ${total(a[0].counts)} resources with the constructs, ${total(b[0].counts)} by hand; templates ${difference === '' ? 'identical' : `DIFFER (${difference})`}`,
-    `  synth time  constructs ${ms(tA)}  L1 ${ms(tB)}  ratio ${timeRatio.toFixed(2)}x   (medians of ${rounds} rounds of ${apps} apps; ratio: median of the rounds' ratios)`,
-    `  CPU time    constructs ${ms(median(a.map((m) => m.cpuMs)))}  L1 ${ms(median(b.map((m) => m.cpuMs)))}  ratio ${cpuRatio.toFixed(2)}x`,
-    `  heap held   constructs ${hA.toFixed(2)} MB  L1 ${hB.toFixed(2)} MB  ratio ${heapRatio.toFixed(2)}x${gc ? '' : '  (run with --expose-gc for heap figures)'}`,
+    `${title}: ${total(a[0].counts)} resources ${calibration ? 'in each' : `with the constructs, ${total(b[0].counts)} by hand`}; templates ${difference === '' ? 'identical' : `DIFFER (${difference})`}`,
+    `  synth time  ${first} ${ms(tA)}  ${second} ${ms(tB)}  ratio ${ratioText(time)}   (medians of ${rounds} rounds of ${apps} apps; ratio: median of the rounds' ratios, 95% interval)`,
+    `  CPU time    ${first} ${ms(median(a.map((m) => m.cpuMs)))}  ${second} ${ms(median(b.map((m) => m.cpuMs)))}  ratio ${ratioText(cpu)}`,
+    `  heap held   ${first} ${hA.toFixed(2)} MB  ${second} ${hB.toFixed(2)} MB  ratio ${ratioText(heap)}${gc ? '' : '  (run with --expose-gc for heap figures)'}`,
     `  machine     ${loadText(machine)} during this row`,
   ];
 }
@@ -331,6 +370,9 @@ export function benchSynth(rounds = 15): string[] {
     ['8-VPC mesh, public + isolated tiers, stack with env', { n: 8, tiers: 2, agnostic: false }],
     ['8-VPC mesh, public + isolated tiers, environment-agnostic stack', { n: 8, tiers: 2, agnostic: true }],
   ];
+  // Calibration: identical work on both sides, so its ratios are the noise of this machine and run.
+  const [, oneTier] = meshes[0];
+  lines.push(...compare('calibration: the hand-written one-tier mesh against itself', () => meshL1(oneTier), () => meshL1(oneTier), rounds, rows, APPS_PER_ROUND, true));
   for (const [title, shape] of meshes) lines.push(...compare(title, () => meshOurs(shape), () => meshL1(shape), rounds, rows));
   lines.push(...compare('gateway set + 6 interface endpoints', () => endpointsOurs(), endpointsL1, rounds, rows, APPS_PER_ROUND * 4));
   lines.push(...compare('same, report off (context cdk-private-connectivity:report=false)', () => endpointsOurs(false), endpointsL1, rounds, rows, APPS_PER_ROUND * 4));
@@ -349,10 +391,27 @@ export function benchSynth(rounds = 15): string[] {
       `${(t / resources).toFixed(2)} ms/resource  (x${(t / base[2]).toFixed(2)} time for x${(resources / base[1]).toFixed(2)} resources)`);
   }
 
-  lines.push('summary (constructs / hand-written L1; target <= 1.05x):');
-  for (const r of rows) {
+  lines.push(...summary(rows));
+  return lines;
+}
+
+/**
+ * The summary table: each row's ratios with their 95% intervals, and what this run shows about
+ * time and heap against the target; the calibration row last, as the yardstick for the others.
+ */
+export function summary(rows: Row[]): string[] {
+  const lines = [`summary (constructs / hand-written L1, median of the rounds' ratios and its 95% interval; target <= ${TARGET.toFixed(2)}x):`];
+  const line = (r: Row) => {
     const busy = r.load === undefined ? '' : `  (machine: ${Math.round((r.load.others + r.load.steal) * 100)}% used elsewhere)`;
-    lines.push(`  ${r.timeRatio.toFixed(2)}x time  ${r.cpuRatio.toFixed(2)}x CPU  ${r.heapRatio.toFixed(2)}x heap  ${r.title}${busy}`);
+    return `  ${ratioText(r.time)} time  ${ratioText(r.cpu)} CPU  ${ratioText(r.heap)} heap  ${r.title}${busy}`;
+  };
+  for (const r of rows.filter((x) => !x.calibration)) {
+    lines.push(line(r));
+    lines.push(`      time: ${verdict(r.time)}; heap: ${verdict(r.heap)}`);
+  }
+  for (const r of rows.filter((x) => x.calibration)) {
+    lines.push(`noise of this run (${r.title}; 1.00x is no difference):`);
+    lines.push(line(r));
   }
   return lines;
 }
