@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { binomialHalfCdf, median, medianInterval } from '../../bench/stats';
-import { ratioText, verdict } from '../../bench/synth';
+import { ratioText, summary, verdict } from '../../bench/synth';
 import { runs } from '../net/runs';
 
 /** P(X <= k), X ~ Binomial(n, 1/2), by counting the n-bit patterns with at most k ones. */
@@ -72,5 +72,22 @@ describe('bench statistics', () => {
     expect(verdict({ median: 1.0 })).toBe('too few rounds to tell');
     expect(ratioText({ median: 1.071, low: 0.984, high: 1.149 })).toBe('1.07x (0.98-1.15)');
     expect(ratioText({ median: 1.0 })).toBe('1.00x');
+  });
+
+  test('the summary gives each row a verdict, and prints the calibration row apart without one', () => {
+    const r = (mid: number, low: number, high: number) => ({ median: mid, low, high });
+    const lines = summary([
+      { title: 'calibration', time: r(1.13, 0.97, 1.18), cpu: r(1.1, 0.9, 1.3), heap: r(1.02, 0.94, 1.06), load: undefined, calibration: true },
+      { title: 'mesh', time: r(1.04, 0.92, 1.18), cpu: r(1.04, 0.95, 1.3), heap: r(1.01, 0.99, 1.03), load: { others: 0.02, steal: 0.01 } },
+      { title: 'endpoints', time: r(1.01, 0.87, 1.04), cpu: r(1, 0.95, 1.09), heap: r(1.07, 1.06, 1.1), load: undefined },
+    ]);
+    expect(lines.slice(1)).toEqual([
+      '  1.04x (0.92-1.18) time  1.04x (0.95-1.30) CPU  1.01x (0.99-1.03) heap  mesh  (machine: 3% used elsewhere)',
+      '      time: not resolved by this run; heap: <= 1.05x',
+      '  1.01x (0.87-1.04) time  1.00x (0.95-1.09) CPU  1.07x (1.06-1.10) heap  endpoints',
+      '      time: <= 1.05x; heap: over 1.05x',
+      'noise of this run (calibration; 1.00x is no difference):',
+      '  1.13x (0.97-1.18) time  1.10x (0.90-1.30) CPU  1.02x (0.94-1.06) heap  calibration',
+    ]);
   });
 });
